@@ -1,0 +1,34 @@
+namespace CleanRoomsML.Client.Constraints;
+
+public enum ConstraintKind
+{
+    Length,
+    Pattern,
+    Count,
+    ReservedPrefix,
+    Duplicate,
+    Order,
+}
+
+/// <summary>A value that breaks one rule of the service, with a message a person can act on.</summary>
+public sealed class ConstraintViolation
+{
+    public ConstraintViolation(TextConstraint? constraint, ConstraintKind kind, object? value, string message)
+    {
+        Constraint = constraint;
+        Kind = kind;
+        Value = value;
+        Message = message;
+    }
+
+    /// <summary>The string constraint that was broken, or null for rules about a whole map.</summary>
+    public TextConstraint? Constraint { get; }
+
+    public ConstraintKind Kind { get; }
+
+    public object? Value { get; }
+
+    public string Message { get; }
+
+    public override string ToString() => Message;
+}
