@@ -1,0 +1,83 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using CleanRoomsML.Client.Model;
+using CleanRoomsML.Client.Runtime;
+using CleanRoomsML.Client.Runtime.Errors;
+
+namespace CleanRoomsML.Client.Connection;
+
+/// <summary>
+/// The module's door to Clean Rooms ML: one SDK client for one region, identity and endpoint, with
+/// inputs, outputs and errors that carry no SDK type. The cmdlets use only this.
+/// </summary>
+public sealed class CleanRoomsMLConnection : IDisposable
+{
+    private readonly CleanRoomsMLClient _client;
+
+    private CleanRoomsMLConnection(CleanRoomsMLClient client, string region, string credentialSource, string? endpointUrl)
+    {
+        _client = client;
+        Region = region;
+        CredentialSource = credentialSource;
+        EndpointUrl = endpointUrl;
+    }
+
+    /// <summary>Resolves the settings and builds the client. Throws <see cref="CleanRoomsMLConfigurationException"/>.</summary>
+    public static CleanRoomsMLConnection Open(ConnectionSettings settings)
+    {
+        CleanRoomsMLClient client = ClientFactory.Create(settings, out string region, out string credentialSource);
+        return new CleanRoomsMLConnection(client, region, credentialSource, settings.EndpointUrl);
+    }
+
+    public string Region { get; }
+
+    /// <summary>Where the credentials come from, in words; never the secret itself.</summary>
+    public string CredentialSource { get; }
+
+    /// <summary>The custom endpoint, or null for the service's own.</summary>
+    public string? EndpointUrl { get; }
+
+    public Task<AudienceModelCreated> CreateAudienceModelAsync(NewAudienceModel input, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.CreateAudienceModelAsync(input, observer, cancellationToken), cancellationToken);
+
+    public void Dispose() => _client.Dispose();
+
+    private static async Task<T> Translate<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (CleanRoomsMLException e)
+        {
+            var service = e as ServiceQuotaExceededException;
+            throw new CleanRoomsMLRequestException(e.ErrorCode, e.Message, (int)e.StatusCode, e.RequestId, e)
+            {
+                QuotaName = service?.QuotaName,
+                QuotaValue = service?.QuotaValue,
+            };
+        }
+        catch (AmazonServiceException e)
+        {
+            // Errors answered before our reader ran, such as a signature rejected by a proxy.
+            throw new CleanRoomsMLRequestException(e.ErrorCode ?? CleanRoomsMLRequestException.TransportFailureCode,
+                e.Message, (int)e.StatusCode, e.RequestId, e);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException || e is System.IO.IOException || e is OperationCanceledException)
+        {
+            throw new CleanRoomsMLRequestException(CleanRoomsMLRequestException.TransportFailureCode,
+                $"No answer from the service: {e.Message}", 0, null, e);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new CleanRoomsMLConfigurationException(ConfigurationProblemKind.ClientSetup, e.Message, e);
+        }
+    }
+}

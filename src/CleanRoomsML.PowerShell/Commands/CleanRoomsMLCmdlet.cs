@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CleanRoomsML.Client.Connection;
+using CleanRoomsML.Client;
+using CleanRoomsML.PowerShell.Errors;
+using CleanRoomsML.PowerShell.Transformation;
+using CleanRoomsML.PowerShell.Validation;
+
+namespace CleanRoomsML.PowerShell.Commands;
+
+/// <summary>
+/// What every cmdlet of the module shares: the AWS common parameters, one connection per
+/// region/identity/endpoint for the whole pipeline, cancellation by Ctrl+C, and attempt reports on the
+/// verbose stream.
+/// </summary>
+public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<ConnectionSettings, CleanRoomsMLConnection> _connections = new();
+    private bool _verbose;
+
+    /// <summary>The AWS region, such as us-east-1. Binds from a Region column, so one CSV can span regions.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankAsNull]
+    [ValidateRegionName]
+    public string? Region { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProfileLocation { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AccessKey { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SecretKey { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SessionToken { get; set; }
+
+    /// <summary>Keys as a PSCredential: the user name is the access key id, the password the secret key.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>A custom endpoint, such as the local emulator's URL.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EndpointUrl { get; set; }
+
+    protected CancellationToken Cancellation => _stopping.Token;
+
+    protected override void BeginProcessing()
+    {
+        _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
+            ? ((SwitchParameter)flag).IsPresent
+            : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+    }
+
+    /// <summary>The settings for the current record: the row's -Region with the command's other AWS parameters.</summary>
+    protected ConnectionSettings CurrentSettings()
+    {
+        string? accessKey = AccessKey, secretKey = SecretKey;
+        if (Credential is not null)
+        {
+            accessKey = Credential.UserName;
+            secretKey = Credential.GetNetworkCredential().Password;
+        }
+        return new ConnectionSettings
+        {
+            Region = Region,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation is null ? null : GetUnresolvedProviderPathFromPSPath(ProfileLocation),
+            AccessKey = accessKey,
+            SecretKey = secretKey,
+            SessionToken = SessionToken,
+            EndpointUrl = EndpointUrl,
+        };
+    }
+
+    /// <summary>The connection for these settings, opened on first use and kept for the rest of the pipeline.</summary>
+    protected CleanRoomsMLConnection Connect(ConnectionSettings settings)
+    {
+        if (!_connections.TryGetValue(settings, out CleanRoomsMLConnection? connection))
+        {
+            connection = CleanRoomsMLConnection.Open(settings);
+            _connections.Add(settings, connection);
+            WriteVerbose($"Clean Rooms ML in {connection.Region} at {connection.EndpointUrl ?? "the service's endpoint for the region"}, with credentials from {connection.CredentialSource}.");
+        }
+        return connection;
+    }
+
+    /// <summary>
+    /// Waits for a call on the pipeline thread, writing each attempt and retry to the verbose stream as it
+    /// happens. Ctrl+C cancels the call mid-request.
+    /// </summary>
+    protected T Await<T>(Func<IAttemptObserver?, Task<T>> call)
+    {
+        try
+        {
+            if (!_verbose) return call(null).GetAwaiter().GetResult();
+
+            using var log = new AttemptLog();
+            Task<T> task = call(log);
+            task.ContinueWith(_ => log.Complete(), TaskScheduler.Default);
+            foreach (string message in log.Messages) WriteVerbose(message);
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    protected void WriteServiceError(CleanRoomsMLRequestException e, object? target) => WriteError(ErrorRecords.FromService(e, target));
+
+    protected void WriteConfigurationError(CleanRoomsMLConfigurationException e, object? target) => WriteError(ErrorRecords.FromConfiguration(e, target));
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    protected override void EndProcessing() => CloseConnections();
+
+    public void Dispose()
+    {
+        CloseConnections();
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private void CloseConnections()
+    {
+        foreach (CleanRoomsMLConnection connection in _connections.Values) connection.Dispose();
+        _connections.Clear();
+    }
+
+    /// <summary>Collects attempt reports from SDK threads for the pipeline thread to write.</summary>
+    private sealed class AttemptLog : IAttemptObserver, IDisposable
+    {
+        private readonly BlockingCollection<string> _messages = new();
+
+        public IEnumerable<string> Messages => _messages.GetConsumingEnumerable();
+
+        public void AttemptStarting(int attempt, string method, string url) =>
+            _messages.Add(attempt == 1 ? $"{method} {url}" : $"{method} {url} (attempt {attempt}, retrying)");
+
+        public void AttemptFailed(int attempt, string reason) => _messages.Add($"Attempt {attempt} failed: {reason}");
+
+        public void Complete() => _messages.CompleteAdding();
+
+        public void Dispose() => _messages.Dispose();
+    }
+}

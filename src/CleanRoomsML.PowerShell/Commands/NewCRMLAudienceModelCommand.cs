@@ -1,0 +1,133 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CleanRoomsML.Client.Connection;
+using CleanRoomsML.Client.Constraints;
+using CleanRoomsML.Client.Model;
+using CleanRoomsML.PowerShell.Errors;
+using CleanRoomsML.PowerShell.Output;
+using CleanRoomsML.PowerShell.Transformation;
+using CleanRoomsML.PowerShell.Validation;
+
+namespace CleanRoomsML.PowerShell.Commands;
+
+/// <summary>
+/// Creates an audience model (CreateAudienceModel): one per input row, each row ending as one result
+/// object or one error record whose TargetObject is the row.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "CRMLAudienceModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(AudienceModel))]
+public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateServiceConstraint(nameof(ServiceConstraints.Name))]
+    public string Name { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateServiceConstraint(nameof(ServiceConstraints.TrainingDatasetArn))]
+    public string TrainingDatasetArn { get; set; } = null!;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankAsNull]
+    [ValidateServiceConstraint(nameof(ServiceConstraints.Description))]
+    public string? Description { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BlankAsNull]
+    [ValidateServiceConstraint(nameof(ServiceConstraints.KmsKeyArn))]
+    public string? KmsKeyArn { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Tags")]
+    [TagTransformation]
+    [ValidateTags]
+    public Hashtable? Tag { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [UtcDateTimeTransformation]
+    public DateTime? TrainingDataStartTime { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [UtcDateTimeTransformation]
+    public DateTime? TrainingDataEndTime { get; set; }
+
+    /// <summary>Accepted for scripts written for AWS Tools. It does not override -Confirm.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>The pipeline row itself, so that its error record can name it. Not for direct use.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        object target = InputObject ?? (object)Name;
+        NewAudienceModel definition = BuildDefinition();
+
+        ConstraintViolation? violation = definition.Validate().FirstOrDefault();
+        if (violation is not null)
+        {
+            WriteError(ErrorRecords.InvalidInput("InvalidAudienceModelDefinition",
+                $"Cannot validate argument on parameter '{ParameterOf(violation)}'. {violation.Message}", target));
+            return;
+        }
+
+        ConnectionSettings settings = CurrentSettings();
+        string where = settings.Region ?? "the default region";
+        if (!ShouldProcess($"audience model '{Name}' from training dataset {TrainingDatasetArn} in {where}", "Create audience model"))
+        {
+            return;
+        }
+
+        try
+        {
+            CleanRoomsMLConnection connection = Connect(settings);
+            var created = Await(observer => connection.CreateAudienceModelAsync(definition, observer, Cancellation));
+            WriteObject(ToResult(definition, created, connection.Region));
+        }
+        catch (CleanRoomsMLConfigurationException e)
+        {
+            WriteConfigurationError(e, target);
+        }
+        catch (CleanRoomsMLRequestException e)
+        {
+            WriteServiceError(e, target);
+        }
+    }
+
+    private NewAudienceModel BuildDefinition() => new(Name, TrainingDatasetArn)
+    {
+        Description = Description,
+        KmsKeyArn = KmsKeyArn,
+        Tags = Tag is null ? null : ValidateTagsAttribute.AsPairs(Tag).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        TrainingDataStartTime = TrainingDataStartTime,
+        TrainingDataEndTime = TrainingDataEndTime,
+    };
+
+    private static AudienceModel ToResult(NewAudienceModel definition, AudienceModelCreated created, string region)
+    {
+        var tags = TagTransformationAttribute.NewTagTable();
+        if (definition.Tags is not null)
+        {
+            foreach (KeyValuePair<string, string> tag in definition.Tags) tags[tag.Key] = tag.Value;
+        }
+        return new AudienceModel(created.AudienceModelArn, definition.Name, definition.TrainingDatasetArn, region)
+        {
+            Description = definition.Description,
+            KmsKeyArn = definition.KmsKeyArn,
+            TrainingDataStartTime = definition.TrainingDataStartTime,
+            TrainingDataEndTime = definition.TrainingDataEndTime,
+            Tags = tags,
+            RequestId = created.RequestId,
+        };
+    }
+
+    private static string ParameterOf(ConstraintViolation violation) => violation.Kind switch
+    {
+        ConstraintKind.Order => nameof(TrainingDataStartTime),
+        _ when violation.Constraint is null || violation.Constraint.Member.StartsWith("tag", StringComparison.Ordinal) => nameof(Tag),
+        _ => char.ToUpperInvariant(violation.Constraint.Member[0]) + violation.Constraint.Member.Substring(1),
+    };
+}
