@@ -43,6 +43,9 @@ public sealed class CleanRoomsMLConnection : IDisposable
     public Task<AudienceModelCreated> CreateAudienceModelAsync(NewAudienceModel input, IAttemptObserver? observer, CancellationToken cancellationToken) =>
         Translate(() => _client.CreateAudienceModelAsync(input, observer, cancellationToken), cancellationToken);
 
+    public Task<AudienceModelDetails> GetAudienceModelAsync(string audienceModelArn, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.GetAudienceModelAsync(audienceModelArn, observer, cancellationToken), cancellationToken);
+
     public void Dispose() => _client.Dispose();
 
     private static async Task<T> Translate<T>(Func<Task<T>> call, CancellationToken cancellationToken)

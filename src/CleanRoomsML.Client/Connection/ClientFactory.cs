@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
@@ -17,7 +18,8 @@ internal static class ClientFactory
         var profiles = new CredentialProfileStoreChain(settings.ProfileLocation);
         string profileName = settings.ProfileName ?? Environment("AWS_PROFILE") ?? "default";
 
-        region = ResolveRegion(settings, profiles, profileName);
+        profiles.TryGetProfile(profileName, out CredentialProfile? profile);
+        region = ResolveRegion(settings, profile);
         var config = new CleanRoomsMLConfig();
         if (settings.EndpointUrl is not null)
         {
@@ -31,21 +33,39 @@ internal static class ClientFactory
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
-        if (settings.ProfileName is not null || settings.ProfileLocation is not null)
-        {
-            config.Profile = new Profile(profileName, settings.ProfileLocation); // retry_mode, max_attempts, ...
-        }
+        ApplyRetrySettings(config, profile);
 
         AWSCredentials? credentials = ResolveCredentials(settings, profiles, profileName, out credentialSource);
         return credentials is null ? new CleanRoomsMLClient(config) : new CleanRoomsMLClient(credentials, config);
     }
 
-    private static string ResolveRegion(ConnectionSettings settings, CredentialProfileStoreChain profiles, string profileName)
+    /// <summary>
+    /// AWS_MAX_ATTEMPTS and AWS_RETRY_MODE, else the profile's max_attempts and retry_mode. Read for each
+    /// client, because the SDK reads the environment once per process.
+    /// </summary>
+    private static void ApplyRetrySettings(CleanRoomsMLConfig config, CredentialProfile? profile)
+    {
+        string? attemptsText = Environment("AWS_MAX_ATTEMPTS");
+        int? maxAttempts = attemptsText is null ? profile?.MaxAttempts
+            : int.TryParse(attemptsText, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed > 0 ? parsed
+            : throw new CleanRoomsMLConfigurationException(ConfigurationProblemKind.ClientSetup,
+                $"AWS_MAX_ATTEMPTS must be a whole number of 1 or more; it is '{attemptsText}'.");
+        if (maxAttempts is { } attempts) config.MaxErrorRetry = attempts - 1;
+
+        string? modeText = Environment("AWS_RETRY_MODE");
+        RequestRetryMode? mode = modeText is null ? profile?.RetryMode
+            : Enum.TryParse(modeText, ignoreCase: true, out RequestRetryMode parsedMode) && modeText.Trim().Length > 0 && !char.IsDigit(modeText.Trim()[0]) ? parsedMode
+            : throw new CleanRoomsMLConfigurationException(ConfigurationProblemKind.ClientSetup,
+                $"AWS_RETRY_MODE must be 'standard' or 'adaptive'; it is '{modeText}'.");
+        if (mode is { } retryMode) config.RetryMode = retryMode;
+    }
+
+    private static string ResolveRegion(ConnectionSettings settings, CredentialProfile? profile)
     {
         string? region = settings.Region
             ?? Environment("AWS_REGION")
             ?? Environment("AWS_DEFAULT_REGION")
-            ?? (profiles.TryGetProfile(profileName, out CredentialProfile profile) ? profile.Region?.SystemName : null);
+            ?? profile?.Region?.SystemName;
 
         if (string.IsNullOrWhiteSpace(region))
             throw new CleanRoomsMLConfigurationException(ConfigurationProblemKind.MissingRegion,

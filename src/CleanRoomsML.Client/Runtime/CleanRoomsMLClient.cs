@@ -33,6 +33,9 @@ public sealed class CleanRoomsMLClient : AmazonServiceClient
     public Task<AudienceModelCreated> CreateAudienceModelAsync(NewAudienceModel input, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
         CallAsync(input, observer, CreateAudienceModel.RequestMarshaller, CreateAudienceModel.ResponseReader, cancellationToken);
 
+    public Task<AudienceModelDetails> GetAudienceModelAsync(string audienceModelArn, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(audienceModelArn, observer, GetAudienceModel.RequestMarshaller, GetAudienceModel.ResponseReader, cancellationToken);
+
     private async Task<TOutput> CallAsync<TInput, TOutput>(TInput input, IAttemptObserver? observer,
         JsonRequestMarshaller<TInput> marshaller, JsonResponseReader<TOutput> reader, CancellationToken cancellationToken)
     {

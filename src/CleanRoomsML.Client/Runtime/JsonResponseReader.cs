@@ -16,12 +16,11 @@ internal abstract class JsonResponseReader<TOutput> : JsonResponseUnmarshaller
 {
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
     {
-        using var buffer = new MemoryStream();
-        context.Stream.CopyTo(buffer);
+        byte[] body = ReadBody(context);
         JsonElement root = default;
-        if (buffer.Length > 0)
+        if (body.Length > 0)
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(body);
             root = document.RootElement.Clone();
         }
         string? requestId = context.ResponseData.IsHeaderPresent("x-amzn-RequestId")
@@ -31,7 +30,14 @@ internal abstract class JsonResponseReader<TOutput> : JsonResponseUnmarshaller
     }
 
     public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode) =>
-        ServiceErrorReader.Read(context.ResponseData, context.GetResponseBodyBytes() ?? Array.Empty<byte>(), innerException, statusCode);
+        ServiceErrorReader.Read(context.ResponseData, ReadBody(context), innerException, statusCode);
+
+    private static byte[] ReadBody(JsonUnmarshallerContext context)
+    {
+        using var buffer = new MemoryStream();
+        context.Stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
 
     /// <summary>Reads the output; <paramref name="root"/> is default (Undefined) when the body was empty.</summary>
     protected abstract TOutput Read(JsonElement root, string? requestId);
