@@ -28,6 +28,8 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'CleanRoomsML'
 $EmulatorOut = Join-Path $Out 'emulator'
 $Manifest = Join-Path $Root 'CleanRoomsML.psd1'
+# Under `dotnet pwsh` this process is dotnet itself; the tool's pwsh launcher sits in $PSHOME.
+$Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -101,7 +103,7 @@ Import-Module '$pester' -Force
 'PESTER-COUNTS {0} {1} {2}' -f `$r.PassedCount, (`$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount), `$r.SkippedCount
 "@
     $passed = 0; $failed = 1; $skipped = 0
-    & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script | ForEach-Object {
+    & $Pwsh -NoProfile -NonInteractive -Command $script | ForEach-Object {
         if ($_ -match '^PESTER-COUNTS (\d+) (\d+) (\d+)$') {
             $passed = [int]$Matches[1]; $failed = [int]$Matches[2]; $skipped = [int]$Matches[3]
         } else { Write-Host $_ }
@@ -121,6 +123,61 @@ function Invoke-Test {
     if ($failed -gt 0) { exit 1 }
 }
 
+function Start-Emulator {
+    param([string[]] $Arguments = @())
+    $dll = Join-Path $EmulatorOut 'CleanRoomsML.Emulator.dll'
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0', '--exit-on-stdin-close') + $Arguments) { $info.ArgumentList.Add($a) }
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $first = $process.StandardOutput.ReadLineAsync()
+    if (-not $first.Wait(30000) -or $first.Result -notmatch 'listening on (http://\S+)') {
+        $process.Kill($true)
+        throw "The emulator did not start: '$($first.Result)'."
+    }
+    [pscustomobject]@{ Url = $Matches[1]; Process = $process }
+}
+
+function Stop-Emulator {
+    param($Emulator)
+    $Emulator.Process.StandardInput.Close() # --exit-on-stdin-close: the emulator ends itself
+    if (-not $Emulator.Process.WaitForExit(5000)) { $Emulator.Process.Kill($true) }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Set-TestEnvironment
+    $emulator = Start-Emulator -Arguments '--quiet', '--training-seconds', '0'
+    try {
+        Write-Host "`nEmulator: $($emulator.Url)" -ForegroundColor Cyan
+        & $Pwsh -NoProfile -NonInteractive -Command @"
+Import-Module '$ModuleOut/CleanRoomsML.psd1'
+`$aws = @{ EndpointUrl = '$($emulator.Url)'; Region = 'us-east-1'; AccessKey = 'AKIAEMULATOR0EXAMPLE'; SecretKey = 'emulatorSecretKey/EXAMPLE0000000000000000' }
+Write-Host "Import-Csv examples/models.csv | New-CRMLAudienceModel @aws" -ForegroundColor Cyan
+`$rows = Import-Csv '$(Join-Path $Root 'examples/models.csv')'
+`$out = `$rows | New-CRMLAudienceModel @aws 2>&1
+`$created = @(`$out | Where-Object { `$_ -isnot [System.Management.Automation.ErrorRecord] })
+`$failed = @(`$out | Where-Object { `$_ -is [System.Management.Automation.ErrorRecord] })
+Write-Host "``nCreated `$(`$created.Count) of `$(`$rows.Count) audience models:" -ForegroundColor Green
+`$created | Out-Host
+Write-Host "Failed rows (`$(`$failed.Count)), each with its reason; the row itself is the error's TargetObject:" -ForegroundColor Yellow
+foreach (`$e in `$failed) { Write-Host ("  {0} [{1}]: {2}" -f `$e.TargetObject.Name, `$e.FullyQualifiedErrorId.Split(',')[0], `$e) }
+"@
+        if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        Stop-Emulator $emulator
+    }
+}
+
+function Invoke-Emulator {
+    Invoke-Build
+    Write-Host 'Starting the Clean Rooms ML emulator; Ctrl+C stops it.' -ForegroundColor Cyan
+    & dotnet (Join-Path $EmulatorOut 'CleanRoomsML.Emulator.dll') --urls 'http://127.0.0.1:0' @args
+}
+
 function Invoke-Clean {
     Remove-Item $Out -Recurse -Force -ErrorAction Ignore
     Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj |
@@ -131,7 +188,7 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Clean' { Invoke-Clean }
-    'Emulator' { Write-Host 'The Emulator task is not ready yet: the emulator is being built (issue "A local Clean Rooms ML emulator").' -ForegroundColor Yellow }
-    'Demo' { Write-Host 'The Demo task is not ready yet: it comes with the emulator issue.' -ForegroundColor Yellow }
+    'Emulator' { Invoke-Emulator }
+    'Demo' { Invoke-Demo }
     'Bench' { Write-Host 'The Bench task is not ready yet: it comes with the benchmarks issue.' -ForegroundColor Yellow }
 }
