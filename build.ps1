@@ -45,10 +45,14 @@ function Invoke-Build {
     Invoke-Dotnet publish (Join-Path $Root 'src/CleanRoomsML.PowerShell') -c $Configuration -o $publish "-p:Version=$version" --nologo -v quiet
     Invoke-Dotnet publish (Join-Path $Root 'src/CleanRoomsML.Emulator') -c $Configuration -o $EmulatorOut "-p:Version=$version" --nologo -v quiet
 
-    New-Item -ItemType Directory -Path $ModuleOut | Out-Null
-    # pwsh provides System.Management.Automation; the module must never ship its own copy.
-    Get-ChildItem $publish -Filter *.dll | Where-Object Name -ne 'System.Management.Automation.dll' |
-        Copy-Item -Destination $ModuleOut
+    # Only the cmdlet assembly sits in the module folder; everything it depends on goes to dependencies/,
+    # which the module resolves itself (a private load context on pwsh 7). pwsh provides
+    # System.Management.Automation and the load-context API: the module never ships its own copies.
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies')
+    Copy-Item (Join-Path $publish 'CleanRoomsML.PowerShell.dll') -Destination $ModuleOut
+    Get-ChildItem $publish -Filter *.dll |
+        Where-Object Name -notin 'CleanRoomsML.PowerShell.dll', 'System.Management.Automation.dll', 'System.Runtime.Loader.dll' |
+        Copy-Item -Destination $dependencies
     Copy-Item (Join-Path $publish 'CleanRoomsML.Format.ps1xml'), $Manifest -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'en-US') -Destination $ModuleOut -Recurse
     Write-Host "Module: $ModuleOut" -ForegroundColor Green
