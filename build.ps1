@@ -194,5 +194,5 @@ switch ($Task) {
     'Clean' { Invoke-Clean }
     'Emulator' { Invoke-Emulator }
     'Demo' { Invoke-Demo }
-    'Bench' { Write-Host 'The Bench task is not ready yet: it comes with the benchmarks issue.' -ForegroundColor Yellow }
+    'Bench' { Invoke-Build; Set-TestEnvironment; & (Join-Path $Root 'tests/bench/Invoke-Benchmark.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -OutputPath (Join-Path $Out 'bench') }
 }
