@@ -28,8 +28,16 @@ public sealed class CleanRoomsMLConnection : IDisposable
     /// <summary>Resolves the settings and builds the client. Throws <see cref="CleanRoomsMLConfigurationException"/>.</summary>
     public static CleanRoomsMLConnection Open(ConnectionSettings settings)
     {
-        CleanRoomsMLClient client = ClientFactory.Create(settings, out string region, out string credentialSource);
-        return new CleanRoomsMLConnection(client, region, credentialSource, settings.EndpointUrl);
+        try
+        {
+            CleanRoomsMLClient client = ClientFactory.Create(settings, out string region, out string credentialSource);
+            return new CleanRoomsMLConnection(client, region, credentialSource, settings.EndpointUrl);
+        }
+        catch (AmazonClientException e)
+        {
+            // A profile the SDK cannot use (an expired SSO token, a role it cannot assume, ...).
+            throw new CleanRoomsMLConfigurationException(ConfigurationProblemKind.ClientSetup, e.Message, e);
+        }
     }
 
     public string Region { get; }

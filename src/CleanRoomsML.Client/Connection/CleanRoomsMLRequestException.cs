@@ -39,8 +39,6 @@ public sealed class CleanRoomsMLRequestException : Exception
         string status = StatusCode == 0 ? "no response" : $"HTTP {StatusCode}";
         string quota = QuotaName is null ? "" : $" (quota '{QuotaName}'{(QuotaValue is null ? "" : $" = {QuotaValue}")})";
         string id = RequestId is null ? "" : $", request id {RequestId}";
-        return $"{ErrorCode}: {OneLine(ServiceMessage)}{quota} [{status}{id}]";
+        return $"{ErrorCode}: {Messages.OneLine(ServiceMessage)}{quota} [{status}{id}]";
     }
-
-    private static string OneLine(string text) => text.Replace("\r", " ").Replace("\n", " ").Trim();
 }

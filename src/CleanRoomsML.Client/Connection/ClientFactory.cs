@@ -82,7 +82,7 @@ internal static class ClientFactory
         {
             if (string.IsNullOrEmpty(settings.AccessKey) || string.IsNullOrEmpty(settings.SecretKey))
                 throw new CleanRoomsMLConfigurationException(ConfigurationProblemKind.IncompleteKeys,
-                    "An access key and a secret key must be given together.");
+                    "An access key and a secret key must be given together, and a session token needs both.");
             source = $"access key {settings.AccessKey}";
             return string.IsNullOrEmpty(settings.SessionToken)
                 ? new BasicAWSCredentials(settings.AccessKey, settings.SecretKey)

@@ -25,7 +25,9 @@ public sealed class ConnectionSettings : IEquatable<ConnectionSettings>
     /// <summary>A custom endpoint, such as the local emulator's URL.</summary>
     public string? EndpointUrl { get; init; }
 
-    public bool HasExplicitKeys => !string.IsNullOrEmpty(AccessKey) || !string.IsNullOrEmpty(SecretKey);
+    /// <summary>True when any key part is given; a session token alone counts, so it is not silently ignored.</summary>
+    public bool HasExplicitKeys =>
+        !string.IsNullOrEmpty(AccessKey) || !string.IsNullOrEmpty(SecretKey) || !string.IsNullOrEmpty(SessionToken);
 
     public bool Equals(ConnectionSettings? other) =>
         other is not null

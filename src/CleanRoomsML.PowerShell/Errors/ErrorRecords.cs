@@ -28,8 +28,8 @@ internal static class ErrorRecords
             ConfigurationProblemKind.MissingRegion =>
                 "No AWS region is set. Pass -Region (for example -Region us-east-1), set the AWS_REGION environment variable, or set 'region' in your AWS profile.",
             ConfigurationProblemKind.IncompleteKeys =>
-                "-AccessKey and -SecretKey must be given together (or use -Credential, whose user name is the access key id and password the secret key).",
-            _ => e.Message,
+                "-AccessKey and -SecretKey must be given together, and -SessionToken needs both (or use -Credential, whose user name is the access key id and password the secret key).",
+            _ => Messages.OneLine(e.Message),
         };
         return new ErrorRecord(e, e.Kind.ToString(), ErrorCategory.InvalidArgument, target)
         {
