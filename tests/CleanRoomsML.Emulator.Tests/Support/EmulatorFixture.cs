@@ -1,0 +1,37 @@
+namespace CleanRoomsML.Emulator.Tests.Support;
+
+/// <summary>
+/// A real emulator on 127.0.0.1 port 0, shared by the tests of one class. Subclasses change the options.
+/// </summary>
+public class EmulatorFixture : IAsyncLifetime
+{
+    private EmulatorServer? _server;
+
+    public EmulatorServer Server => _server ?? throw new InvalidOperationException("The emulator has not started.");
+
+    public EmulatorClient Client => new(Server.Url);
+
+    public string SeedArn => Server.SeedDatasetArn(EmulatorDefaults.Region);
+
+    protected virtual void Configure(EmulatorOptions options)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        var options = new EmulatorOptions { Urls = "http://127.0.0.1:0", Quiet = true, TrainingSeconds = 0 };
+        Configure(options);
+        _server = await EmulatorServer.StartAsync(options);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
+
+/// <summary>Models take one second to train.</summary>
+public sealed class SlowTrainingEmulatorFixture : EmulatorFixture
+{
+    protected override void Configure(EmulatorOptions options) => options.TrainingSeconds = 1;
+}
