@@ -31,7 +31,7 @@ public sealed class CreateAudienceModelWireTests : IClassFixture<EmulatorFixture
             TrainingDataEndTime = new DateTime(2024, 1, 31, 12, 30, 15, 500, DateTimeKind.Utc),
         };
 
-        AudienceModelCreated created = await connection.CreateAudienceModelAsync(input, null, default);
+        ResourceCreated created = await connection.CreateAudienceModelAsync(input, null, default);
 
         var request = _emulator.Control.LastRequest!;
         Assert.Equal("POST", request.Method);
@@ -48,7 +48,7 @@ public sealed class CreateAudienceModelWireTests : IClassFixture<EmulatorFixture
         Assert.Equal("2024-01-31T12:30:15.5Z", root.GetProperty("trainingDataEndTime").GetString());
         Assert.Equal("ml", root.GetProperty("tags").GetProperty("team").GetString());
         Assert.Equal("growth", root.GetProperty("tags").GetProperty("Team").GetString());
-        Assert.Matches(@"^arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-model/[-a-zA-Z0-9_/.]+$", created.AudienceModelArn);
+        Assert.Matches(@"^arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-model/[-a-zA-Z0-9_/.]+$", created.Arn);
         Assert.Equal(request.RequestId, created.RequestId);
     }
 
@@ -109,14 +109,14 @@ public sealed class CreateAudienceModelWireTests : IClassFixture<EmulatorFixture
         var created = await connection.CreateAudienceModelAsync(
             new NewAudienceModel("read-back", _emulator.SeedDatasetArn) { Description = "line one\nline two" }, null, default);
 
-        AudienceModelDetails model = await connection.GetAudienceModelAsync(created.AudienceModelArn, null, default);
+        AudienceModelDetails model = await connection.GetAudienceModelAsync(created.Arn, null, default);
 
         var request = _emulator.Control.LastRequest!;
-        Assert.Equal("/audience-model/" + Uri.EscapeDataString(created.AudienceModelArn), request.RawTarget);
+        Assert.Equal("/audience-model/" + Uri.EscapeDataString(created.Arn), request.RawTarget);
         Assert.Contains("%3A", request.RawTarget);
         Assert.Contains("%2F", request.RawTarget);
         Assert.Equal(200, request.Status);
-        Assert.Equal(created.AudienceModelArn, model.AudienceModelArn);
+        Assert.Equal(created.Arn, model.AudienceModelArn);
         Assert.Equal("read-back", model.Name);
         Assert.Equal("line one\nline two", model.Description);
         Assert.Equal("ACTIVE", model.Status); // the fixture's emulator trains at once

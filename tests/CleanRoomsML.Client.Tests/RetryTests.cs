@@ -28,7 +28,7 @@ public sealed class RetryTests : IClassFixture<EmulatorFixture>
 
         var created = await client.CreateAudienceModelAsync(new NewAudienceModel("patient", _emulator.SeedDatasetArn));
 
-        Assert.NotEmpty(created.AudienceModelArn);
+        Assert.NotEmpty(created.Arn);
         Assert.Equal(3, Attempts);
     }
 

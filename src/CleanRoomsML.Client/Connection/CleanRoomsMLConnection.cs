@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,11 +49,38 @@ public sealed class CleanRoomsMLConnection : IDisposable
     /// <summary>The custom endpoint, or null for the service's own.</summary>
     public string? EndpointUrl { get; }
 
-    public Task<AudienceModelCreated> CreateAudienceModelAsync(NewAudienceModel input, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+    public Task<ResourceCreated> CreateAudienceModelAsync(NewAudienceModel input, IAttemptObserver? observer, CancellationToken cancellationToken) =>
         Translate(() => _client.CreateAudienceModelAsync(input, observer, cancellationToken), cancellationToken);
 
     public Task<AudienceModelDetails> GetAudienceModelAsync(string audienceModelArn, IAttemptObserver? observer, CancellationToken cancellationToken) =>
         Translate(() => _client.GetAudienceModelAsync(audienceModelArn, observer, cancellationToken), cancellationToken);
+
+    public Task<Page<AudienceModelDetails>> ListAudienceModelsAsync(PageRequest page, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.ListAudienceModelsAsync(page, observer, cancellationToken), cancellationToken);
+
+    public Task<ServiceReceipt> DeleteAudienceModelAsync(string audienceModelArn, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.DeleteAudienceModelAsync(audienceModelArn, observer, cancellationToken), cancellationToken);
+
+    public Task<ResourceCreated> CreateTrainingDatasetAsync(NewTrainingDataset input, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.CreateTrainingDatasetAsync(input, observer, cancellationToken), cancellationToken);
+
+    public Task<TrainingDatasetDetails> GetTrainingDatasetAsync(string trainingDatasetArn, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.GetTrainingDatasetAsync(trainingDatasetArn, observer, cancellationToken), cancellationToken);
+
+    public Task<Page<TrainingDatasetDetails>> ListTrainingDatasetsAsync(PageRequest page, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.ListTrainingDatasetsAsync(page, observer, cancellationToken), cancellationToken);
+
+    public Task<ServiceReceipt> DeleteTrainingDatasetAsync(string trainingDatasetArn, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.DeleteTrainingDatasetAsync(trainingDatasetArn, observer, cancellationToken), cancellationToken);
+
+    public Task<ServiceReceipt> TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.TagResourceAsync(resourceArn, tags, observer, cancellationToken), cancellationToken);
+
+    public Task<ServiceReceipt> UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.UntagResourceAsync(resourceArn, tagKeys, observer, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string resourceArn, IAttemptObserver? observer, CancellationToken cancellationToken) =>
+        Translate(() => _client.ListTagsForResourceAsync(resourceArn, observer, cancellationToken), cancellationToken);
 
     public void Dispose() => _client.Dispose();
 

@@ -77,6 +77,10 @@ public static class ServiceConstraints
     /// <summary>Keys with this prefix, in any letter case, are reserved for AWS.</summary>
     public const string ReservedTagPrefix = "aws:";
 
+    /// <summary>A training dataset's schema: 1 to 100 columns, each of exactly one column type.</summary>
+    public const int MinSchemaColumns = 1;
+    public const int MaxSchemaColumns = 100;
+
     public const int MinPageSize = 1;
     public const int MaxPageSize = 100;
 

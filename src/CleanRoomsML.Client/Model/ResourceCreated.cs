@@ -1,15 +1,15 @@
 namespace CleanRoomsML.Client.Model;
 
-/// <summary>The output of CreateAudienceModel.</summary>
-public sealed class AudienceModelCreated
+/// <summary>The output of a Create operation: the new resource's ARN.</summary>
+public sealed class ResourceCreated
 {
-    public AudienceModelCreated(string audienceModelArn, string? requestId)
+    public ResourceCreated(string arn, string? requestId)
     {
-        AudienceModelArn = audienceModelArn;
+        Arn = arn;
         RequestId = requestId;
     }
 
-    public string AudienceModelArn { get; }
+    public string Arn { get; }
 
     public string? RequestId { get; }
 }

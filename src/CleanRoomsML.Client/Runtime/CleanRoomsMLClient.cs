@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -30,11 +31,38 @@ public sealed class CleanRoomsMLClient : AmazonServiceClient
         pipeline.AddHandlerAfter<RetryHandler>(new AttemptReportingHandler());
     }
 
-    public Task<AudienceModelCreated> CreateAudienceModelAsync(NewAudienceModel input, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
-        CallAsync(input, observer, CreateAudienceModel.RequestMarshaller, CreateAudienceModel.ResponseReader, cancellationToken);
+    public Task<ResourceCreated> CreateAudienceModelAsync(NewAudienceModel input, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(input, observer, CreateAudienceModel.RequestMarshaller, CreatedReader.AudienceModel, cancellationToken);
 
     public Task<AudienceModelDetails> GetAudienceModelAsync(string audienceModelArn, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
         CallAsync(audienceModelArn, observer, GetAudienceModel.RequestMarshaller, GetAudienceModel.ResponseReader, cancellationToken);
+
+    public Task<Page<AudienceModelDetails>> ListAudienceModelsAsync(PageRequest page, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(page, observer, ListAudienceModels.RequestMarshaller, ListAudienceModels.ResponseReader, cancellationToken);
+
+    public Task<ServiceReceipt> DeleteAudienceModelAsync(string audienceModelArn, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(audienceModelArn, observer, DeleteAudienceModel.RequestMarshaller, ReceiptReader.Instance, cancellationToken);
+
+    public Task<ResourceCreated> CreateTrainingDatasetAsync(NewTrainingDataset input, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(input, observer, CreateTrainingDataset.RequestMarshaller, CreatedReader.TrainingDataset, cancellationToken);
+
+    public Task<TrainingDatasetDetails> GetTrainingDatasetAsync(string trainingDatasetArn, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(trainingDatasetArn, observer, GetTrainingDataset.RequestMarshaller, GetTrainingDataset.ResponseReader, cancellationToken);
+
+    public Task<Page<TrainingDatasetDetails>> ListTrainingDatasetsAsync(PageRequest page, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(page, observer, ListTrainingDatasets.RequestMarshaller, ListTrainingDatasets.ResponseReader, cancellationToken);
+
+    public Task<ServiceReceipt> DeleteTrainingDatasetAsync(string trainingDatasetArn, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(trainingDatasetArn, observer, DeleteTrainingDataset.RequestMarshaller, ReceiptReader.Instance, cancellationToken);
+
+    public Task<ServiceReceipt> TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(new TagChange(resourceArn, tags, null), observer, Tags.TagResource, ReceiptReader.Instance, cancellationToken);
+
+    public Task<ServiceReceipt> UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(new TagChange(resourceArn, null, tagKeys), observer, Tags.UntagResource, ReceiptReader.Instance, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string resourceArn, IAttemptObserver? observer = null, CancellationToken cancellationToken = default) =>
+        CallAsync(resourceArn, observer, Tags.ListTagsForResource, Tags.ListTagsReader, cancellationToken);
 
     private async Task<TOutput> CallAsync<TInput, TOutput>(TInput input, IAttemptObserver? observer,
         JsonRequestMarshaller<TInput> marshaller, JsonResponseReader<TOutput> reader, CancellationToken cancellationToken)

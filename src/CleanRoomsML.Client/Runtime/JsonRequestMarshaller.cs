@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
+using CleanRoomsML.Client.Model;
 
 namespace CleanRoomsML.Client.Runtime;
 
@@ -24,6 +27,28 @@ internal abstract class JsonRequestMarshaller<TInput> : IMarshaller<IRequest, Am
     /// </summary>
     protected static void SetPathLabel(IRequest request, string label, string value) =>
         request.AddPathResource("{" + label + "}", value);
+
+    /// <summary>Sets the method and a path with one ARN label, the shape of every Get/Delete/tag operation.</summary>
+    protected static void SetPath(IRequest request, string method, string path, string label, string value)
+    {
+        request.HttpMethod = method;
+        request.ResourcePath = path;
+        SetPathLabel(request, label, value);
+    }
+
+    protected static void SetPageQuery(IRequest request, PageRequest page)
+    {
+        if (page.MaxResults is { } size) request.Parameters["maxResults"] = size.ToString(CultureInfo.InvariantCulture);
+        if (page.NextToken is not null) request.Parameters["nextToken"] = page.NextToken;
+        request.UseQueryString = true;
+    }
+
+    protected static void WriteTags(Utf8JsonWriter json, IReadOnlyDictionary<string, string> tags)
+    {
+        json.WriteStartObject("tags");
+        foreach (var tag in tags) json.WriteString(tag.Key, tag.Value);
+        json.WriteEndObject();
+    }
 
     protected static void WriteJsonBody(IRequest request, Action<Utf8JsonWriter> writeMembers)
     {

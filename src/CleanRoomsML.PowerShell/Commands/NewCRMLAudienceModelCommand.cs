@@ -106,14 +106,14 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
         TrainingDataEndTime = TrainingDataEndTime,
     };
 
-    private static AudienceModel ToResult(NewAudienceModel definition, AudienceModelCreated created, string region)
+    private static AudienceModel ToResult(NewAudienceModel definition, ResourceCreated created, string region)
     {
         var tags = TagTransformationAttribute.NewTagTable();
         if (definition.Tags is not null)
         {
             foreach (KeyValuePair<string, string> tag in definition.Tags) tags[tag.Key] = tag.Value;
         }
-        return new AudienceModel(created.AudienceModelArn, definition.Name, definition.TrainingDatasetArn, region)
+        return new AudienceModel(created.Arn, definition.Name, definition.TrainingDatasetArn, region)
         {
             Description = definition.Description,
             KmsKeyArn = definition.KmsKeyArn,

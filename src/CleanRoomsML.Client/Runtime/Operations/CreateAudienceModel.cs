@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Amazon.Runtime.Internal;
 using CleanRoomsML.Client.Model;
 
@@ -8,7 +7,6 @@ namespace CleanRoomsML.Client.Runtime.Operations;
 internal static class CreateAudienceModel
 {
     public static readonly Marshaller RequestMarshaller = new();
-    public static readonly Reader ResponseReader = new();
 
     internal sealed class Marshaller : JsonRequestMarshaller<NewAudienceModel>
     {
@@ -23,20 +21,9 @@ internal static class CreateAudienceModel
                 if (input.TrainingDataStartTime is { } start) json.WriteString("trainingDataStartTime", Iso8601.Format(start));
                 if (input.TrainingDataEndTime is { } end) json.WriteString("trainingDataEndTime", Iso8601.Format(end));
                 if (input.KmsKeyArn is not null) json.WriteString("kmsKeyArn", input.KmsKeyArn);
-                if (input.Tags is not null)
-                {
-                    json.WriteStartObject("tags");
-                    foreach (var tag in input.Tags) json.WriteString(tag.Key, tag.Value);
-                    json.WriteEndObject();
-                }
+                if (input.Tags is not null) WriteTags(json, input.Tags);
                 if (input.Description is not null) json.WriteString("description", input.Description);
             });
         }
-    }
-
-    internal sealed class Reader : JsonResponseReader<AudienceModelCreated>
-    {
-        protected override AudienceModelCreated Read(JsonElement root, string? requestId) =>
-            new(JsonRead.RequiredString(root, "audienceModelArn"), requestId);
     }
 }
