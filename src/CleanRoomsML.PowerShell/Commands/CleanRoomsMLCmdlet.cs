@@ -5,6 +5,8 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CleanRoomsML.Client.Connection;
+using CleanRoomsML.Client.Constraints;
+using CleanRoomsML.Client.Model;
 using CleanRoomsML.Client;
 using CleanRoomsML.PowerShell.Errors;
 using CleanRoomsML.PowerShell.Transformation;
@@ -121,6 +123,26 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+    }
+
+    /// <summary>
+    /// Reads a List operation page by page and writes each item as it arrives, so that
+    /// <c>| Select-Object -First 3</c> stops the paging early (the engine stops this loop in WriteObject).
+    /// </summary>
+    protected void WriteAllPages<T>(Func<PageRequest, IAttemptObserver?, Task<Page<T>>> readPage, Func<T, bool> include, Func<T, object> toOutput)
+    {
+        string? token = null;
+        do
+        {
+            var request = new PageRequest { MaxResults = ServiceConstraints.MaxPageSize, NextToken = token };
+            Page<T> page = Await(observer => readPage(request, observer));
+            foreach (T item in page.Items)
+            {
+                if (include(item)) WriteObject(toOutput(item));
+            }
+            token = page.NextToken;
+        }
+        while (token is not null);
     }
 
     protected void WriteServiceError(CleanRoomsMLRequestException e, object? target) => WriteError(ErrorRecords.FromService(e, target));
