@@ -145,6 +145,23 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
         while (token is not null);
     }
 
+    /// <summary>
+    /// ShouldProcess with the -Force that AWS Tools users expect: -Force skips the confirmation prompt,
+    /// but not when -Confirm was given explicitly, and never -WhatIf (or $WhatIfPreference), which still
+    /// only says what would happen.
+    /// </summary>
+    protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+    {
+        if (!force || MyInvocation.BoundParameters.ContainsKey("Confirm") || IsWhatIf()) return ShouldProcess(target, action);
+        WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\" (-Force: not confirmed).");
+        return true;
+    }
+
+    private bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? flag)
+            ? ((SwitchParameter)flag).IsPresent
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
     protected void WriteServiceError(CleanRoomsMLRequestException e, object? target) => WriteError(ErrorRecords.FromService(e, target));
 
     protected void WriteConfigurationError(CleanRoomsMLConfigurationException e, object? target) => WriteError(ErrorRecords.FromConfiguration(e, target));
