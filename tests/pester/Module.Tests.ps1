@@ -24,9 +24,9 @@ Describe 'The built module' {
         @($script:Module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($script:ManifestData.CmdletsToExport | Sort-Object)
     }
 
-    It 'exports no functions, aliases or variables' {
+    It 'exports exactly the aliases that the manifest''s AliasesToExport names, and no functions or variables' {
+        @($script:Module.ExportedAliases.Keys | Sort-Object) | Should -Be @($script:ManifestData.AliasesToExport | Sort-Object)
         $script:Module.ExportedFunctions.Count | Should -Be 0
-        $script:Module.ExportedAliases.Count | Should -Be 0
         $script:Module.ExportedVariables.Count | Should -Be 0
     }
 

@@ -553,7 +553,7 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
             Get-FormatData CleanRoomsML.PowerShell.Output.AudienceModel | Should -Not -BeNullOrEmpty
             $text = $script:Result[0] | Out-String -Width 400
             # TrainingWindow is a column of the module's view, not a property: only the format file makes it.
-            $text | Should -Match 'Name\s+Region\s+TrainingWindow\s+Tags\s+AudienceModelArn'
+            $text | Should -Match '\bName\b.*\bRegion\b.*\bTrainingWindow\b.*\bAudienceModelArn\b'
             $text | Should -Match '2024-01-01 \.\. 2024-02-01'
             ($script:Result[0] | Format-Table | Out-String -Width 400) | Should -Match 'TrainingWindow'
         }

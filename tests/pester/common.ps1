@@ -50,6 +50,7 @@ function Restore-TestEnvironment {
     foreach ($entry in $global:CleanRoomsMLPesterSavedEnvironment.GetEnumerator()) {
         [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value)
     }
+    if ($script:TestAwsHome) { Remove-Item -LiteralPath $script:TestAwsHome -Recurse -Force -ErrorAction Ignore }
 }
 
 Set-TestEnvironment
