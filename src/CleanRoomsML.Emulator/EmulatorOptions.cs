@@ -11,7 +11,7 @@ public sealed class EmulatorOptions
 
         Usage: CleanRoomsML.Emulator [options]
 
-          --urls URL                 where to listen (default http://127.0.0.1:0; port 0 picks a free port)
+          --urls URL                 where to listen, on loopback (default http://127.0.0.1:0; port 0 picks a free port)
           --access-key ID            access key id clients must sign with (default AKIAEMULATOR0EXAMPLE)
           --secret-key KEY           its secret key (default emulatorSecretKey/EXAMPLE0000000000000000)
           --region LIST              comma-separated regions to seed (default us-east-1); other regions are served too
@@ -119,6 +119,14 @@ public sealed class EmulatorOptions
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Urls)) throw new ArgumentException("--urls must not be empty.");
+        foreach (string url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp
+                || !(uri.IsLoopback || uri.Host == "localhost"))
+            {
+                throw new ArgumentException($"--urls must be http:// URLs on loopback, such as http://127.0.0.1:0; '{url}' is not.");
+            }
+        }
         if (string.IsNullOrWhiteSpace(AccessKey)) throw new ArgumentException("--access-key must not be empty.");
         if (string.IsNullOrEmpty(SecretKey)) throw new ArgumentException("--secret-key must not be empty.");
         if (!Regex.IsMatch(AccountId, @"\A[0-9]{12}\z")) throw new ArgumentException("--account-id must be 12 digits.");

@@ -22,7 +22,18 @@ using var stop = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnSignal);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnSignal);
 
-await using var server = await EmulatorServer.StartAsync(options, stop.Token);
+EmulatorServer server;
+try
+{
+    server = await EmulatorServer.StartAsync(options, stop.Token);
+}
+catch (Exception e) when (e is IOException or InvalidOperationException or FormatException or UriFormatException)
+{
+    // Typically the port is taken or --urls is not a URL Kestrel can bind.
+    Console.Error.WriteLine($"The emulator could not start on {options.Urls}: {e.Message}");
+    return 1;
+}
+await using var running = server;
 Console.WriteLine($"CleanRoomsML emulator listening on {server.Url.ToString().TrimEnd('/')}");
 Console.WriteLine($"Access key id: {options.AccessKey} (secret: see README.md or --help; the default pair is a public test value)");
 Console.WriteLine($"Regions: {string.Join(", ", options.Regions)} (requests signed for other regions are served too)");

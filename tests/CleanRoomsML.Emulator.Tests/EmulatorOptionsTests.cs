@@ -51,6 +51,8 @@ public class EmulatorOptionsTests
     [InlineData("--region", "US_EAST")]
     [InlineData("--training-seconds", "soon")]
     [InlineData("--no-such-option", "x")]
+    [InlineData("--urls", "http://0.0.0.0:5000")]
+    [InlineData("--urls", "https://127.0.0.1:5000")]
     public void Invalid_values_throw_ArgumentException(string name, string value)
     {
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(new[] { name, value }));
