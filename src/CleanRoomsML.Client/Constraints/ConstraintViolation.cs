@@ -24,6 +24,18 @@ public sealed class ConstraintViolation
     /// <summary>The string constraint that was broken, or null for rules about a whole map.</summary>
     public TextConstraint? Constraint { get; }
 
+    /// <summary>
+    /// The wire member the rule is about: the constraint's member, or, for a rule about a whole list or map,
+    /// that list's member (for example <c>tags</c> or <c>schema</c>) when the rule sets it.
+    /// </summary>
+    public string? Member
+    {
+        get => _member ?? Constraint?.Member;
+        init => _member = value;
+    }
+
+    private readonly string? _member;
+
     public ConstraintKind Kind { get; }
 
     public object? Value { get; }

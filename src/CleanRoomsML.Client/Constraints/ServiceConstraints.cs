@@ -98,11 +98,7 @@ public static class ServiceConstraints
             count++;
             AddIfAny(violations, TagKey.Check(tag.Key));
             AddIfAny(violations, TagValue.Check(tag.Value ?? string.Empty));
-            if (tag.Key.StartsWith(ReservedTagPrefix, StringComparison.OrdinalIgnoreCase))
-            {
-                violations.Add(new ConstraintViolation(TagKey, ConstraintKind.ReservedPrefix, tag.Key,
-                    $"The tag key '{TextConstraint.Shorten(tag.Key)}' begins with '{ReservedTagPrefix}', which is reserved for AWS in any letter case."));
-            }
+            AddIfAny(violations, CheckReservedPrefix(tag.Key));
             if (!seen.Add(tag.Key))
             {
                 violations.Add(new ConstraintViolation(TagKey, ConstraintKind.Duplicate, tag.Key,
@@ -113,10 +109,20 @@ public static class ServiceConstraints
         if (count > MaxTagsPerResource)
         {
             violations.Insert(0, new ConstraintViolation(null, ConstraintKind.Count, count,
-                $"A resource can have at most {MaxTagsPerResource} tags; {count} were given."));
+                $"A resource can have at most {MaxTagsPerResource} tags; {count} were given.") { Member = "tags" });
         }
         return violations;
     }
+
+    /// <summary>Checks one tag key to set or remove: its length, then the reserved prefix. Null when valid.</summary>
+    public static ConstraintViolation? CheckTagKey(string key) => TagKey.Check(key) ?? CheckReservedPrefix(key);
+
+    /// <summary>Keys beginning with 'aws:', in any letter case, cannot be set or removed.</summary>
+    public static ConstraintViolation? CheckReservedPrefix(string key) =>
+        key.StartsWith(ReservedTagPrefix, StringComparison.OrdinalIgnoreCase)
+            ? new ConstraintViolation(TagKey, ConstraintKind.ReservedPrefix, key,
+                $"The tag key '{TextConstraint.Shorten(key)}' begins with '{ReservedTagPrefix}', which is reserved for AWS in any letter case.")
+            : null;
 
     /// <summary>Checks that a training window, when both ends are given, starts before it ends.</summary>
     public static ConstraintViolation? CheckTrainingWindow(DateTime? startUtc, DateTime? endUtc)

@@ -65,21 +65,32 @@ public sealed class NewTrainingDataset
         Check(ServiceConstraints.GlueTableName, TableName);
         Check(ServiceConstraints.AccountId, CatalogId);
         Check(ServiceConstraints.Description, Description);
-        if (Columns.Count is < ServiceConstraints.MinSchemaColumns or > ServiceConstraints.MaxSchemaColumns)
+        violations.AddRange(CheckSchema(Columns));
+        if (Tags is not null) violations.AddRange(ServiceConstraints.CheckTags(Tags));
+        return violations;
+    }
+
+    /// <summary>
+    /// Every rule a schema breaks: 1 to 100 columns, each name a column name, each type one of
+    /// <see cref="TrainingDatasetColumn.ColumnTypes"/> (exactly as the service spells it, upper-case).
+    /// </summary>
+    public static IReadOnlyList<ConstraintViolation> CheckSchema(IReadOnlyList<TrainingDatasetColumn> columns)
+    {
+        var violations = new List<ConstraintViolation>();
+        if (columns.Count is < ServiceConstraints.MinSchemaColumns or > ServiceConstraints.MaxSchemaColumns)
         {
-            violations.Add(new ConstraintViolation(null, ConstraintKind.Count, Columns.Count,
-                $"A training dataset's schema has {ServiceConstraints.MinSchemaColumns} to {ServiceConstraints.MaxSchemaColumns} columns; {Columns.Count} were given."));
+            violations.Add(new ConstraintViolation(null, ConstraintKind.Count, columns.Count,
+                $"A training dataset's schema has {ServiceConstraints.MinSchemaColumns} to {ServiceConstraints.MaxSchemaColumns} columns; {columns.Count} were given.") { Member = "schema" });
         }
-        foreach (TrainingDatasetColumn column in Columns)
+        foreach (TrainingDatasetColumn column in columns)
         {
-            Check(ServiceConstraints.ColumnName, column.Name);
+            if (ServiceConstraints.ColumnName.Check(column.Name) is { } name) violations.Add(name);
             if (!((IList<string>)TrainingDatasetColumn.ColumnTypes).Contains(column.Type))
             {
                 violations.Add(new ConstraintViolation(null, ConstraintKind.Pattern, column.Type,
-                    $"'{column.Type}' is not a column type: expected one of {string.Join(", ", TrainingDatasetColumn.ColumnTypes)}."));
+                    $"'{column.Type}' is not a column type (column '{column.Name}'): expected one of {string.Join(", ", TrainingDatasetColumn.ColumnTypes)}.") { Member = "columnTypes" });
             }
         }
-        if (Tags is not null) violations.AddRange(ServiceConstraints.CheckTags(Tags));
         return violations;
     }
 }
