@@ -1,8 +1,8 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
-using System.Text.Json;
 
 namespace CleanRoomsML.PowerShell.Transformation;
 
@@ -20,8 +20,7 @@ public sealed class TagTransformationAttribute : ArgumentTransformationAttribute
         {
             null => null,
             string text when string.IsNullOrWhiteSpace(text) => null,
-            string text when text.TrimStart().StartsWith("{", StringComparison.Ordinal) => FromJson(text),
-            string text => FromPairs(text),
+            string text => FromText(text),
             IDictionary dictionary => FromDictionary(dictionary),
             PSObject { BaseObject: PSCustomObject } custom => FromObject(custom),
             _ => throw new ArgumentTransformationMetadataException(
@@ -32,50 +31,10 @@ public sealed class TagTransformationAttribute : ArgumentTransformationAttribute
     /// <summary>A Hashtable whose keys compare as the service compares them: ordinally, case-sensitive.</summary>
     internal static Hashtable NewTagTable() => new(StringComparer.Ordinal);
 
-    private static Hashtable FromPairs(string text)
+    private static Hashtable FromText(string text)
     {
         var tags = NewTagTable();
-        foreach (string part in text.Split(';'))
-        {
-            if (part.Trim().Length == 0) continue;
-            int equals = part.IndexOf('=');
-            if (equals <= 0)
-                throw new ArgumentTransformationMetadataException(
-                    $"The tag '{part.Trim()}' has no key: write tags as key=value;key2=value2.");
-            string key = part.Substring(0, equals).Trim();
-            if (tags.ContainsKey(key))
-                throw new ArgumentTransformationMetadataException($"The tag key '{key}' appears more than once; each key may have one value.");
-            tags[key] = part.Substring(equals + 1).Trim();
-        }
-        return tags;
-    }
-
-    private static Hashtable FromJson(string text)
-    {
-        var tags = NewTagTable();
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new ArgumentTransformationMetadataException("Tags in JSON must be an object such as {\"team\":\"ml\"}.");
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
-            {
-                if (tags.ContainsKey(property.Name))
-                    throw new ArgumentTransformationMetadataException($"The tag key '{property.Name}' appears more than once; each key may have one value.");
-                tags[property.Name] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null => string.Empty,
-                    JsonValueKind.Object or JsonValueKind.Array =>
-                        throw new ArgumentTransformationMetadataException($"The value of the tag '{property.Name}' must be text, not a JSON {property.Value.ValueKind}."),
-                    _ => property.Value.GetRawText(),
-                };
-            }
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentTransformationMetadataException($"The tags look like JSON but are not valid JSON: {e.Message}");
-        }
+        foreach (KeyValuePair<string, string> tag in KeyValueText.Tags.Parse(text)) tags[tag.Key] = tag.Value;
         return tags;
     }
 
