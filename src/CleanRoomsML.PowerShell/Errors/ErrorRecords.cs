@@ -43,6 +43,12 @@ internal static class ErrorRecords
             ErrorDetails = new ErrorDetails(message),
         };
 
+    public static ErrorRecord NotFound(string errorId, string message, object? target) =>
+        new(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
+
     private static ErrorCategory CategoryOf(CleanRoomsMLRequestException e) => e.ErrorCode switch
     {
         "ValidationException" => ErrorCategory.InvalidArgument,
