@@ -9,7 +9,9 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('CleanRoomsML.Format.ps1xml')
-    CmdletsToExport      = @('New-CRMLAudienceModel')
+    CmdletsToExport      = @('New-CRMLAudienceModel',
+                            'New-CRMLTrainingDataset', 'Get-CRMLTrainingDataset', 'Remove-CRMLTrainingDataset',
+                            'Add-CRMLResourceTag', 'Get-CRMLResourceTag', 'Remove-CRMLResourceTag')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
