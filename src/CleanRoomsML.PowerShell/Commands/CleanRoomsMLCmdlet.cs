@@ -8,6 +8,7 @@ using CleanRoomsML.Client.Connection;
 using CleanRoomsML.Client.Constraints;
 using CleanRoomsML.Client.Model;
 using CleanRoomsML.Client;
+using CleanRoomsML.PowerShell.Completion;
 using CleanRoomsML.PowerShell.Errors;
 using CleanRoomsML.PowerShell.Transformation;
 using CleanRoomsML.PowerShell.Validation;
@@ -29,10 +30,12 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
     [ValidateRegionName]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     [Parameter]
