@@ -79,6 +79,7 @@ public sealed class ValidationAttributeTests
         var model = new AudienceModel(arn, "m", "arn:aws:cleanrooms-ml:us-east-1:123456789012:training-dataset/d", "us-east-1");
         Assert.Equal(arn, model.ToString());
         Assert.Equal(arn, LanguagePrimitives.ConvertTo<string>(model));
-        Assert.Empty(model.Tags);
+        Assert.NotNull(model.Tags);
+        Assert.Empty(model.Tags!);
     }
 }
