@@ -9,11 +9,11 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('CleanRoomsML.Format.ps1xml')
-    CmdletsToExport      = @('New-CRMLAudienceModel',
+    CmdletsToExport      = @('New-CRMLAudienceModel', 'Get-CRMLAudienceModel', 'Wait-CRMLAudienceModel', 'Remove-CRMLAudienceModel',
                             'New-CRMLTrainingDataset', 'Get-CRMLTrainingDataset', 'Remove-CRMLTrainingDataset',
                             'Add-CRMLResourceTag', 'Get-CRMLResourceTag', 'Remove-CRMLResourceTag')
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Get-CRMLAudienceModelList')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
