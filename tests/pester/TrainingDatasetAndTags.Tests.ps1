@@ -494,6 +494,7 @@ Describe 'Tags' {
     It 'refuses <Case> before sending' -ForEach @(
         @{ Case = 'adding a key aws:team'; Command = { Add-CRMLResourceTag $script:Arn @{ 'aws:team' = 'x' } @script:Aws }; Parameter = 'Tag'; Detail = 'aws:' }
         @{ Case = 'adding a key AWS:x from text'; Command = { Add-CRMLResourceTag $script:Arn 'AWS:x=1' @script:Aws }; Parameter = 'Tag'; Detail = 'aws:' }
+        @{ Case = 'adding no tags'; Command = { Add-CRMLResourceTag $script:Arn @{} @script:Aws }; Parameter = 'Tag'; Detail = 'empty' }
         @{ Case = 'adding 51 tags'; Command = { Add-CRMLResourceTag $script:Arn ((1..51 | ForEach-Object { "k$_=v" }) -join ';') @script:Aws }; Parameter = 'Tag'; Detail = 'at most 50' }
         @{ Case = 'adding a 257-character value'; Command = { Add-CRMLResourceTag $script:Arn @{ k = 'v' * 257 } @script:Aws }; Parameter = 'Tag'; Detail = '\b257\b' }
         @{ Case = 'removing a key Aws:Name'; Command = { Remove-CRMLResourceTag $script:Arn -TagKey ok, 'Aws:Name' @script:Aws }; Parameter = 'TagKey'; Detail = 'aws:' }

@@ -21,6 +21,7 @@ public sealed class AddCRMLResourceTagCommand : ResourceTagCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("Tags")]
     [TagTransformation]
+    [ValidateNotNullOrEmpty]
     [ValidateTags]
     public Hashtable Tag { get; set; } = null!;
 
