@@ -88,6 +88,19 @@ public sealed class RetryTests : IClassFixture<EmulatorFixture>
         Assert.Contains("429 ThrottlingException: slow down", observer.Failures[0]);
     }
 
+    [Fact]
+    public async Task Reports_the_url_with_its_ARN_label_filled_in()
+    {
+        using var connection = CleanRoomsMLConnection.Open(_emulator.Settings());
+        var created = await connection.CreateAudienceModelAsync(new NewAudienceModel("reported", _emulator.SeedDatasetArn), null, default);
+        var observer = new RecordingObserver();
+
+        await connection.GetAudienceModelAsync(created.Arn, observer, default);
+
+        string started = Assert.Single(observer.Started);
+        Assert.Equal("GET " + _emulator.Server.Url.ToString().TrimEnd('/') + "/audience-model/" + System.Uri.EscapeDataString(created.Arn), started);
+    }
+
     private sealed class RecordingObserver : IAttemptObserver
     {
         public List<string> Started { get; } = new();

@@ -43,7 +43,8 @@ internal sealed class AttemptReportingHandler : PipelineHandler
         if (observer is not null)
         {
             IRequest request = context.RequestContext.Request;
-            string url = request.Endpoint is null ? request.ResourcePath : new Uri(request.Endpoint, request.ResourcePath).ToString();
+            // ComposeUrl fills the path labels (the ARNs), as the request will be sent.
+            string url = request.Endpoint is null ? request.ResourcePath : AmazonServiceClient.ComposeUrl(request).ToString();
             observer.AttemptStarting(context.RequestContext.Retries + 1, request.HttpMethod, url);
         }
         return observer;
