@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CleanRoomsML.Client.Constraints;
+using CleanRoomsML.Client.Model;
 using CleanRoomsML.Emulator.Protocol;
 using CleanRoomsML.Emulator.State;
 
@@ -10,7 +11,7 @@ public sealed class TrainingDatasetOperations
 {
     private const string ListName = "training-datasets";
     private static readonly string[] DatasetTypes = { "INTERACTIONS" };
-    private static readonly string[] ColumnTypes = { "USER_ID", "ITEM_ID", "TIMESTAMP", "CATEGORICAL_FEATURE", "NUMERICAL_FEATURE" };
+    private static readonly IReadOnlyList<string> ColumnTypes = TrainingDatasetColumn.ColumnTypes;
     private readonly OperationContext _context;
 
     public TrainingDatasetOperations(OperationContext context) => _context = context;
@@ -85,7 +86,7 @@ public sealed class TrainingDatasetOperations
 
     private static IReadOnlyList<ColumnSpec>? ReadSchema(JsonFields inputConfig)
     {
-        var items = inputConfig.List("schema", required: true, minItems: 1, maxItems: 100);
+        var items = inputConfig.List("schema", required: true, minItems: ServiceConstraints.MinSchemaColumns, maxItems: ServiceConstraints.MaxSchemaColumns);
         if (items is null) return null;
         var columns = new List<ColumnSpec>();
         for (int i = 0; i < items.Count; i++)
