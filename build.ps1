@@ -18,7 +18,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Options passed on to the emulator by the Emulator task, e.g. '--training-seconds', '10'.
+    [string[]] $EmulatorArguments = @()
 )
 
 $ErrorActionPreference = 'Stop'
@@ -179,7 +182,7 @@ foreach (`$e in `$failed) { Write-Host ("  {0} [{1}]: {2}" -f `$e.TargetObject.N
 function Invoke-Emulator {
     Invoke-Build
     Write-Host 'Starting the Clean Rooms ML emulator; Ctrl+C stops it.' -ForegroundColor Cyan
-    & dotnet (Join-Path $EmulatorOut 'CleanRoomsML.Emulator.dll') --urls 'http://127.0.0.1:0' @args
+    & dotnet (Join-Path $EmulatorOut 'CleanRoomsML.Emulator.dll') --urls 'http://127.0.0.1:0' @EmulatorArguments
 }
 
 function Invoke-Clean {
