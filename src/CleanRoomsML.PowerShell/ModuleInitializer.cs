@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CleanRoomsML.PowerShell;
@@ -23,14 +24,22 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     public void OnImport()
     {
         if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencyFolder;
-        else DependencyLoadContext.Register(DependencyFolder);
+        else UseLoadContext();
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         if (IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromDependencyFolder;
-        else DependencyLoadContext.Unregister();
+        else StopUsingLoadContext();
     }
+
+    // Kept out of OnImport/OnRemove so that compiling those on .NET Framework never loads the
+    // AssemblyLoadContext type, which does not exist there.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UseLoadContext() => DependencyLoadContext.Register(DependencyFolder);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StopUsingLoadContext() => DependencyLoadContext.Unregister();
 
     // Windows PowerShell: no load contexts, so a plain probe of the dependency folder. Not isolated there.
     private static Assembly? ResolveFromDependencyFolder(object? sender, ResolveEventArgs args)
