@@ -49,13 +49,19 @@ function Invoke-Build {
     Invoke-Dotnet publish (Join-Path $Root 'src/CleanRoomsML.Emulator') -c $Configuration -o $EmulatorOut "-p:Version=$version" --nologo -v quiet
 
     # Only the cmdlet assembly sits in the module folder; everything it depends on goes to dependencies/,
-    # which the module resolves itself (a private load context on pwsh 7). pwsh provides
-    # System.Management.Automation and the load-context API: the module never ships its own copies.
-    $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies')
+    # which the module resolves itself: on pwsh 7 the client's net8.0 build with the SDK's net8.0 assemblies, in a
+    # private load context; on Windows PowerShell the netstandard2.0 set from dependencies/netstandard2.0.
+    # pwsh provides System.Management.Automation and the load-context API: the module never ships its own copies.
+    $dependencies = Join-Path $ModuleOut 'dependencies'
+    $netstandard = New-Item -ItemType Directory -Path (Join-Path $dependencies 'netstandard2.0')
     Copy-Item (Join-Path $publish 'CleanRoomsML.PowerShell.dll') -Destination $ModuleOut
     Get-ChildItem $publish -Filter *.dll |
         Where-Object Name -notin 'CleanRoomsML.PowerShell.dll', 'System.Management.Automation.dll', 'System.Runtime.Loader.dll' |
-        Copy-Item -Destination $dependencies
+        Copy-Item -Destination $netstandard
+    $core = Join-Path $Out 'publish-core'
+    Remove-Item $core -Recurse -Force -ErrorAction Ignore
+    Invoke-Dotnet publish (Join-Path $Root 'src/CleanRoomsML.Client') -f net8.0 -c $Configuration -o $core "-p:Version=$version" --nologo -v quiet
+    Get-ChildItem $core -Filter *.dll | Copy-Item -Destination $dependencies
     Copy-Item (Join-Path $publish 'CleanRoomsML.Format.ps1xml'), $Manifest -Destination $ModuleOut
     Copy-Item (Join-Path $Root 'en-US') -Destination $ModuleOut -Recurse
     Write-Host "Module: $ModuleOut" -ForegroundColor Green

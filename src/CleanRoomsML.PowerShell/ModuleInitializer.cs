@@ -10,8 +10,9 @@ namespace CleanRoomsML.PowerShell;
 /// <summary>
 /// Runs when the module is imported. The module's own dependencies (the client, AWSSDK.Core and what it
 /// pulls in) live in the module's <c>dependencies</c> folder, where the default resolver does not look. On
-/// PowerShell 7 they load into a private AssemblyLoadContext, so another module's AWSSDK.Core, older or
-/// newer, can be loaded in the same session; on Windows PowerShell they are resolved from that folder.
+/// PowerShell 7 their net8.0 builds load into a private AssemblyLoadContext, so another module's AWSSDK.Core,
+/// older or newer, can be loaded in the same session; on Windows PowerShell the netstandard2.0 builds in
+/// <c>dependencies/netstandard2.0</c> are resolved with a plain handler.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -41,10 +42,10 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void StopUsingLoadContext() => DependencyLoadContext.Unregister();
 
-    // Windows PowerShell: no load contexts, so a plain probe of the dependency folder. Not isolated there.
+    // Windows PowerShell: no load contexts, so a plain probe of the netstandard2.0 set. Not isolated there.
     private static Assembly? ResolveFromDependencyFolder(object? sender, ResolveEventArgs args)
     {
-        string path = Path.Combine(DependencyFolder, new AssemblyName(args.Name).Name + ".dll");
+        string path = Path.Combine(DependencyFolder, "netstandard2.0", new AssemblyName(args.Name).Name + ".dll");
         return File.Exists(path) ? Assembly.LoadFrom(path) : null;
     }
 }

@@ -93,3 +93,33 @@ Import-Module '$script:ModuleManifest'
         $result.Core | Should -Be 0
     }
 }
+
+Describe 'The two builds of the client' {
+    # The cmdlet assembly is compiled against the netstandard2.0 client but runs with the net8.0 one on pwsh 7
+    # (and with netstandard2.0 on Windows PowerShell): every member it may call must have the same signature in both.
+    It 'expose the same SDK-free surface, signature for signature' {
+        function Get-Surface([string] $Path) {
+            $context = [Runtime.Loader.AssemblyLoadContext]::new("surface-$([guid]::NewGuid())", $true)
+            $folder = Split-Path $Path
+            $context.add_Resolving({ param($ctx, $name) $ctx.LoadFromAssemblyPath((Join-Path $folder "$($name.Name).dll")) }.GetNewClosure())
+            try {
+                $assembly = $context.LoadFromAssemblyPath($Path)
+                $assembly.GetExportedTypes() | Where-Object Namespace -in 'CleanRoomsML.Client', 'CleanRoomsML.Client.Connection', 'CleanRoomsML.Client.Model', 'CleanRoomsML.Client.Constraints' |
+                    ForEach-Object {
+                        $type = $_
+                        $type.GetMembers([Reflection.BindingFlags]'Public,Instance,Static,DeclaredOnly') | ForEach-Object {
+                            $modifiers = if ($_ -is [Reflection.MethodInfo]) { ($_.ReturnParameter.GetRequiredCustomModifiers() | ForEach-Object AssemblyQualifiedName) -join ',' }
+                            '{0} :: {1} {2}' -f $type.FullName, $_, $modifiers
+                        }
+                    } | Sort-Object
+            }
+            finally { $context.Unload() }
+        }
+        $folder = Join-Path $script:ModuleFolder 'dependencies'
+        $core = Get-Surface (Join-Path $folder 'CleanRoomsML.Client.dll')
+        $standard = Get-Surface (Join-Path $folder 'netstandard2.0/CleanRoomsML.Client.dll')
+
+        $core.Count | Should -BeGreaterThan 100
+        Compare-Object $standard $core | ForEach-Object { '{0} {1}' -f $_.SideIndicator, $_.InputObject } | Should -BeNullOrEmpty
+    }
+}
