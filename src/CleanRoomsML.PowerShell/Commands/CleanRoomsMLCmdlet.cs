@@ -165,6 +165,26 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
             ? ((SwitchParameter)flag).IsPresent
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
+    /// <summary>
+    /// Does the work for one input. A connection problem or a failed call becomes a non-terminating error
+    /// whose TargetObject is that input, so the rows after it carry on.
+    /// </summary>
+    protected void ForInput(object target, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (CleanRoomsMLConfigurationException e)
+        {
+            WriteConfigurationError(e, target);
+        }
+        catch (CleanRoomsMLRequestException e)
+        {
+            WriteServiceError(e, target);
+        }
+    }
+
     protected void WriteServiceError(CleanRoomsMLRequestException e, object? target) => WriteError(ErrorRecords.FromService(e, target));
 
     protected void WriteConfigurationError(CleanRoomsMLConfigurationException e, object? target) => WriteError(ErrorRecords.FromConfiguration(e, target));

@@ -52,20 +52,12 @@ public abstract class GetResourceCmdlet : CleanRoomsMLCmdlet
     protected override void ProcessRecord()
     {
         object target = InputObject ?? (object?)Arn ?? Name ?? (object)(Kind + "s");
-        try
+        ForInput(target, () =>
         {
             CleanRoomsMLConnection connection = Connect(CurrentSettings());
             if (ParameterSetName == ArnSet) WriteObject(GetOne(connection, Arn!));
             else WriteList(connection);
-        }
-        catch (CleanRoomsMLConfigurationException e)
-        {
-            WriteConfigurationError(e, target);
-        }
-        catch (CleanRoomsMLRequestException e)
-        {
-            WriteServiceError(e, target);
-        }
+        });
     }
 
     /// <summary>Writes every listed resource whose name matches -Name, then an error for each plain name that matched none.</summary>

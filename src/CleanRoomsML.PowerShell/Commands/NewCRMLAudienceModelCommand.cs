@@ -81,20 +81,12 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
             return;
         }
 
-        try
+        ForInput(target, () =>
         {
             CleanRoomsMLConnection connection = Connect(settings);
             var created = Await(observer => connection.CreateAudienceModelAsync(definition, observer, Cancellation));
             WriteObject(ToResult(definition, created, connection.Region));
-        }
-        catch (CleanRoomsMLConfigurationException e)
-        {
-            WriteConfigurationError(e, target);
-        }
-        catch (CleanRoomsMLRequestException e)
-        {
-            WriteServiceError(e, target);
-        }
+        });
     }
 
     private NewAudienceModel BuildDefinition() => new(Name, TrainingDatasetArn)

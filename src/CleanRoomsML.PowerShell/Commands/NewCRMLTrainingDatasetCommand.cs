@@ -89,20 +89,12 @@ public sealed class NewCRMLTrainingDatasetCommand : CleanRoomsMLCmdlet
             return;
         }
 
-        try
+        ForInput(target, () =>
         {
             CleanRoomsMLConnection connection = Connect(settings);
             ResourceCreated created = Await(observer => connection.CreateTrainingDatasetAsync(definition, observer, Cancellation));
             WriteObject(ToResult(definition, created, connection.Region));
-        }
-        catch (CleanRoomsMLConfigurationException e)
-        {
-            WriteConfigurationError(e, target);
-        }
-        catch (CleanRoomsMLRequestException e)
-        {
-            WriteServiceError(e, target);
-        }
+        });
     }
 
     private NewTrainingDataset BuildDefinition() =>

@@ -41,20 +41,12 @@ public abstract class RemoveResourceCmdlet : CleanRoomsMLCmdlet
             return;
         }
 
-        try
+        ForInput(target, () =>
         {
             CleanRoomsMLConnection connection = Connect(settings);
             Await(observer => DeleteAsync(connection, Arn, observer));
             WriteVerbose($"Removed {Arn}.");
             if (PassThru) WriteObject(Arn);
-        }
-        catch (CleanRoomsMLConfigurationException e)
-        {
-            WriteConfigurationError(e, target);
-        }
-        catch (CleanRoomsMLRequestException e)
-        {
-            WriteServiceError(e, target);
-        }
+        });
     }
 }

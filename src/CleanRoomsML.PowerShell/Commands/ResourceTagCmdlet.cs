@@ -27,18 +27,10 @@ public abstract class ResourceTagCmdlet : CleanRoomsMLCmdlet
 
     protected sealed override void ProcessRecord()
     {
-        try
+        ForInput(InputObject ?? (object)ResourceArn, () =>
         {
             Process(ConnectionFor);
-        }
-        catch (CleanRoomsMLConfigurationException e)
-        {
-            WriteConfigurationError(e, InputObject ?? (object)ResourceArn);
-        }
-        catch (CleanRoomsMLRequestException e)
-        {
-            WriteServiceError(e, InputObject ?? (object)ResourceArn);
-        }
+        });
     }
 
     /// <summary>Does the work for one input; <paramref name="connect"/> opens (or reuses) its connection only when called.</summary>
