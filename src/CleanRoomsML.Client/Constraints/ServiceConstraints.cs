@@ -90,15 +90,15 @@ public static class ServiceConstraints
     /// </summary>
     public static IReadOnlyList<ConstraintViolation> CheckTags(IEnumerable<KeyValuePair<string, string>> tags)
     {
-        var violations = new List<ConstraintViolation>();
+        var violations = new ViolationList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int count = 0;
         foreach (var tag in tags)
         {
             count++;
-            AddIfAny(violations, TagKey.Check(tag.Key));
-            AddIfAny(violations, TagValue.Check(tag.Value ?? string.Empty));
-            AddIfAny(violations, CheckReservedPrefix(tag.Key));
+            violations.Check(TagKey, tag.Key);
+            violations.Check(TagValue, tag.Value ?? string.Empty);
+            violations.AddIfAny(CheckReservedPrefix(tag.Key));
             if (!seen.Add(tag.Key))
             {
                 violations.Add(new ConstraintViolation(TagKey, ConstraintKind.Duplicate, tag.Key,
@@ -130,10 +130,5 @@ public static class ServiceConstraints
         if (startUtc is null || endUtc is null || startUtc.Value < endUtc.Value) return null;
         return new ConstraintViolation(null, ConstraintKind.Order, startUtc,
             $"The training window must start before it ends; the start {Iso8601.Format(startUtc.Value)} is not before the end {Iso8601.Format(endUtc.Value)}.");
-    }
-
-    private static void AddIfAny(List<ConstraintViolation> list, ConstraintViolation? violation)
-    {
-        if (violation is not null) list.Add(violation);
     }
 }

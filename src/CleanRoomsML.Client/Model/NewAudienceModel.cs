@@ -32,18 +32,13 @@ public sealed class NewAudienceModel
     /// <summary>Every rule of the service this input breaks; empty when it can be sent.</summary>
     public IReadOnlyList<ConstraintViolation> Validate()
     {
-        var violations = new List<ConstraintViolation>();
-        void Check(TextConstraint constraint, string? value)
-        {
-            if (value is not null && constraint.Check(value) is { } v) violations.Add(v);
-        }
-
-        Check(ServiceConstraints.Name, Name);
-        Check(ServiceConstraints.TrainingDatasetArn, TrainingDatasetArn);
-        Check(ServiceConstraints.Description, Description);
-        Check(ServiceConstraints.KmsKeyArn, KmsKeyArn);
+        var violations = new ViolationList();
+        violations.Check(ServiceConstraints.Name, Name);
+        violations.Check(ServiceConstraints.TrainingDatasetArn, TrainingDatasetArn);
+        violations.Check(ServiceConstraints.Description, Description);
+        violations.Check(ServiceConstraints.KmsKeyArn, KmsKeyArn);
         if (Tags is not null) violations.AddRange(ServiceConstraints.CheckTags(Tags));
-        if (ServiceConstraints.CheckTrainingWindow(TrainingDataStartTime, TrainingDataEndTime) is { } order) violations.Add(order);
+        violations.AddIfAny(ServiceConstraints.CheckTrainingWindow(TrainingDataStartTime, TrainingDataEndTime));
         return violations;
     }
 }

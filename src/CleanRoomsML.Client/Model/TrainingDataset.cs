@@ -53,18 +53,13 @@ public sealed class NewTrainingDataset
     /// <summary>Every rule of the service this input breaks; empty when it can be sent.</summary>
     public IReadOnlyList<ConstraintViolation> Validate()
     {
-        var violations = new List<ConstraintViolation>();
-        void Check(TextConstraint constraint, string? value)
-        {
-            if (value is not null && constraint.Check(value) is { } v) violations.Add(v);
-        }
-
-        Check(ServiceConstraints.Name, Name);
-        Check(ServiceConstraints.RoleArn, RoleArn);
-        Check(ServiceConstraints.GlueDatabaseName, DatabaseName);
-        Check(ServiceConstraints.GlueTableName, TableName);
-        Check(ServiceConstraints.AccountId, CatalogId);
-        Check(ServiceConstraints.Description, Description);
+        var violations = new ViolationList();
+        violations.Check(ServiceConstraints.Name, Name);
+        violations.Check(ServiceConstraints.RoleArn, RoleArn);
+        violations.Check(ServiceConstraints.GlueDatabaseName, DatabaseName);
+        violations.Check(ServiceConstraints.GlueTableName, TableName);
+        violations.Check(ServiceConstraints.AccountId, CatalogId);
+        violations.Check(ServiceConstraints.Description, Description);
         violations.AddRange(CheckSchema(Columns));
         if (Tags is not null) violations.AddRange(ServiceConstraints.CheckTags(Tags));
         return violations;
@@ -76,7 +71,7 @@ public sealed class NewTrainingDataset
     /// </summary>
     public static IReadOnlyList<ConstraintViolation> CheckSchema(IReadOnlyList<TrainingDatasetColumn> columns)
     {
-        var violations = new List<ConstraintViolation>();
+        var violations = new ViolationList();
         if (columns.Count is < ServiceConstraints.MinSchemaColumns or > ServiceConstraints.MaxSchemaColumns)
         {
             violations.Add(new ConstraintViolation(null, ConstraintKind.Count, columns.Count,
@@ -84,7 +79,7 @@ public sealed class NewTrainingDataset
         }
         foreach (TrainingDatasetColumn column in columns)
         {
-            if (ServiceConstraints.ColumnName.Check(column.Name) is { } name) violations.Add(name);
+            violations.Check(ServiceConstraints.ColumnName, column.Name);
             if (!((IList<string>)TrainingDatasetColumn.ColumnTypes).Contains(column.Type))
             {
                 violations.Add(new ConstraintViolation(null, ConstraintKind.Pattern, column.Type,
