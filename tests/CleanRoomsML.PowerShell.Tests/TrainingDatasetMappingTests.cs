@@ -32,7 +32,7 @@ public sealed class TrainingDatasetMappingTests
     [Fact]
     public void Maps_every_field_of_a_Get_answer()
     {
-        TrainingDataset d = OutputMapper.FromGet(Full(), "eu-west-1");
+        TrainingDataset d = TrainingDatasetMapper.FromGet(Full(), "eu-west-1");
 
         Assert.Equal(Arn, d.TrainingDatasetArn);
         Assert.Equal("orders", d.Name);
@@ -52,7 +52,7 @@ public sealed class TrainingDatasetMappingTests
     [Fact]
     public void Keeps_the_schema_in_order_as_column_name_to_type()
     {
-        TrainingDataset d = OutputMapper.FromGet(Full(), "eu-west-1");
+        TrainingDataset d = TrainingDatasetMapper.FromGet(Full(), "eu-west-1");
         Assert.Equal(new[] { "u", "i", "t" }, d.Columns!.Keys.Cast<string>());
         Assert.Equal("TIMESTAMP", d.Columns["t"]);
     }
@@ -60,7 +60,7 @@ public sealed class TrainingDatasetMappingTests
     [Fact]
     public void Keeps_tag_keys_that_differ_only_in_case_apart()
     {
-        Hashtable tags = OutputMapper.FromGet(Full(), "eu-west-1").Tags!;
+        Hashtable tags = TrainingDatasetMapper.FromGet(Full(), "eu-west-1").Tags!;
         Assert.Equal(2, tags.Count);
         Assert.Equal("a", tags["Team"]);
         Assert.Equal("b", tags["team"]);
@@ -70,14 +70,14 @@ public sealed class TrainingDatasetMappingTests
     public void A_Get_answer_without_tags_has_an_empty_tag_table()
     {
         var details = new TrainingDatasetDetails { TrainingDatasetArn = Arn, Name = "n", Status = "ACTIVE" };
-        Assert.Empty(OutputMapper.FromGet(details, "eu-west-1").Tags!);
+        Assert.Empty(TrainingDatasetMapper.FromGet(details, "eu-west-1").Tags!);
     }
 
     [Fact]
     public void A_list_summary_leaves_what_it_does_not_report_unknown()
     {
         var summary = new TrainingDatasetDetails { TrainingDatasetArn = Arn, Name = "n", Status = "ACTIVE", Description = "d" };
-        TrainingDataset d = OutputMapper.FromSummary(summary, "eu-west-1");
+        TrainingDataset d = TrainingDatasetMapper.FromSummary(summary, "eu-west-1");
         Assert.Null(d.Tags);
         Assert.Null(d.Columns);
         Assert.Null(d.RoleArn);
@@ -86,7 +86,7 @@ public sealed class TrainingDatasetMappingTests
 
     [Fact]
     public void Its_string_form_is_the_ARN() =>
-        Assert.Equal(Arn, OutputMapper.FromGet(Full(), "eu-west-1").ToString());
+        Assert.Equal(Arn, TrainingDatasetMapper.FromGet(Full(), "eu-west-1").ToString());
 
     [Fact]
     public void A_resource_tag_reads_as_key_equals_value() =>

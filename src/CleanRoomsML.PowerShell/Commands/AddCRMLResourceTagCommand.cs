@@ -35,7 +35,7 @@ public sealed class AddCRMLResourceTagCommand : ResourceTagCmdlet
 
     protected override void Process(Func<CleanRoomsMLConnection> connect)
     {
-        Dictionary<string, string> tags = ValidateTagsAttribute.AsPairs(Tag).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        Dictionary<string, string> tags = TagTable.ToClient(Tag)!;
         if (!ShouldProcessUnlessForced(Force, ResourceArn, $"Add tags {string.Join(", ", tags.Keys)}")) return;
 
         CleanRoomsMLConnection connection = connect();

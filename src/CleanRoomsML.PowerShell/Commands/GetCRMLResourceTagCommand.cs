@@ -28,6 +28,6 @@ public sealed class GetCRMLResourceTagCommand : ResourceTagCmdlet
             return;
         }
         var tags = Await(observer => connection.ListTagsForResourceAsync(ResourceArn, observer, Cancellation));
-        WriteObject(OutputMapper.ToTagTable(tags));
+        WriteObject(TagTable.From(tags));
     }
 }

@@ -26,9 +26,9 @@ public sealed class GetCRMLTrainingDatasetCommand : GetResourceCmdlet
     protected override string NameNotFoundErrorId => "TrainingDatasetNameNotFound";
 
     protected override object GetOne(CleanRoomsMLConnection connection, string arn) =>
-        OutputMapper.FromGet(Await(observer => connection.GetTrainingDatasetAsync(arn, observer, Cancellation)), connection.Region);
+        TrainingDatasetMapper.FromGet(Await(observer => connection.GetTrainingDatasetAsync(arn, observer, Cancellation)), connection.Region);
 
     protected override void WriteList(CleanRoomsMLConnection connection) =>
         WriteMatching(connection, (page, observer) => connection.ListTrainingDatasetsAsync(page, observer, Cancellation),
-            item => item.Name, item => OutputMapper.FromSummary(item, connection.Region));
+            item => item.Name, item => TrainingDatasetMapper.FromSummary(item, connection.Region));
 }

@@ -69,8 +69,8 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
         ConstraintViolation? violation = definition.Validate().FirstOrDefault();
         if (violation is not null)
         {
-            WriteError(ErrorRecords.InvalidInput("InvalidAudienceModelDefinition",
-                $"Cannot validate argument on parameter '{ParameterOf(violation)}'. {violation.Message}", target));
+            string parameter = RuleParameter.Of(violation, fallback: nameof(TrainingDataStartTime));
+            WriteError(ErrorRecords.InvalidParameter("InvalidAudienceModelDefinition", parameter, violation, target));
             return;
         }
 
@@ -93,33 +93,19 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
     {
         Description = Description,
         KmsKeyArn = KmsKeyArn,
-        Tags = Tag is null ? null : ValidateTagsAttribute.AsPairs(Tag).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        Tags = TagTable.ToClient(Tag),
         TrainingDataStartTime = TrainingDataStartTime,
         TrainingDataEndTime = TrainingDataEndTime,
     };
 
-    private static AudienceModel ToResult(NewAudienceModel definition, ResourceCreated created, string region)
-    {
-        var tags = TagTransformationAttribute.NewTagTable();
-        if (definition.Tags is not null)
-        {
-            foreach (KeyValuePair<string, string> tag in definition.Tags) tags[tag.Key] = tag.Value;
-        }
-        return new AudienceModel(created.Arn, definition.Name, definition.TrainingDatasetArn, region)
+    private static AudienceModel ToResult(NewAudienceModel definition, ResourceCreated created, string region) =>
+        new(created.Arn, definition.Name, definition.TrainingDatasetArn, region)
         {
             Description = definition.Description,
             KmsKeyArn = definition.KmsKeyArn,
             TrainingDataStartTime = definition.TrainingDataStartTime,
             TrainingDataEndTime = definition.TrainingDataEndTime,
-            Tags = tags,
+            Tags = TagTable.From(definition.Tags) ?? TagTable.New(),
             RequestId = created.RequestId,
         };
-    }
-
-    private static string ParameterOf(ConstraintViolation violation) => violation.Kind switch
-    {
-        ConstraintKind.Order => nameof(TrainingDataStartTime),
-        _ when violation.Constraint is null || violation.Constraint.Member.StartsWith("tag", StringComparison.Ordinal) => nameof(Tag),
-        _ => char.ToUpperInvariant(violation.Constraint.Member[0]) + violation.Constraint.Member.Substring(1),
-    };
 }

@@ -77,8 +77,9 @@ public sealed class NewCRMLTrainingDatasetCommand : CleanRoomsMLCmdlet
         ConstraintViolation? violation = definition.Validate().FirstOrDefault();
         if (violation is not null)
         {
-            WriteError(ErrorRecords.InvalidInput("InvalidTrainingDatasetDefinition",
-                $"Cannot validate argument on parameter '{ParameterOf(violation)}'. {violation.Message}", target));
+            string parameter = RuleParameter.Of(violation, fallback: nameof(Tag),
+                ("schema", nameof(Column)), ("columnName", nameof(Column)), ("columnTypes", nameof(Column)));
+            WriteError(ErrorRecords.InvalidParameter("InvalidTrainingDatasetDefinition", parameter, violation, target));
             return;
         }
 
@@ -102,7 +103,7 @@ public sealed class NewCRMLTrainingDatasetCommand : CleanRoomsMLCmdlet
         {
             CatalogId = CatalogId,
             Description = Description,
-            Tags = Tag is null ? null : ValidateTagsAttribute.AsPairs(Tag).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            Tags = TagTable.ToClient(Tag),
         };
 
     /// <summary>What was asked for, with the new ARN: the service answers nothing else (Get-CRMLTrainingDataset tells the rest).</summary>
@@ -114,16 +115,8 @@ public sealed class NewCRMLTrainingDatasetCommand : CleanRoomsMLCmdlet
             DatabaseName = definition.DatabaseName,
             TableName = definition.TableName,
             CatalogId = definition.CatalogId,
-            Columns = OutputMapper.ToSchema(definition.Columns),
-            Tags = OutputMapper.ToTagTable(definition.Tags ?? new Dictionary<string, string>()),
+            Columns = TrainingDatasetMapper.ToSchema(definition.Columns),
+            Tags = TagTable.From(definition.Tags) ?? TagTable.New(),
             RequestId = created.RequestId,
         };
-
-    private static string ParameterOf(ConstraintViolation violation) => violation.Member switch
-    {
-        "schema" or "columnName" or "columnTypes" => nameof(Column),
-        "catalogId" => nameof(CatalogId),
-        null or "tags" or "tagKey" or "tagValue" => nameof(Tag),
-        string member => char.ToUpperInvariant(member[0]) + member.Substring(1),
-    };
 }

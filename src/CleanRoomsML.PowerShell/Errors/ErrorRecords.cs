@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CleanRoomsML.Client.Connection;
+using CleanRoomsML.Client.Constraints;
 
 namespace CleanRoomsML.PowerShell.Errors;
 
@@ -37,11 +38,15 @@ internal static class ErrorRecords
         };
     }
 
-    public static ErrorRecord InvalidInput(string errorId, string message, object? target) =>
-        new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)
+    /// <summary>A rule of the service broken by a parameter's value, worded as PowerShell words its own validation errors.</summary>
+    public static ErrorRecord InvalidParameter(string errorId, string parameter, ConstraintViolation violation, object? target)
+    {
+        string message = $"Cannot validate argument on parameter '{parameter}'. {violation.Message}";
+        return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target)
         {
             ErrorDetails = new ErrorDetails(message),
         };
+    }
 
     public static ErrorRecord NotFound(string errorId, string message, object? target) =>
         new(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target)

@@ -11,7 +11,7 @@ internal static class AudienceModelMapper
 {
     /// <summary>A GetAudienceModel answer: everything is known, so absent tags mean "no tags".</summary>
     public static AudienceModel FromGet(AudienceModelDetails details, string region) =>
-        Map(details, region, TagTable(details.Tags) ?? TagTransformationAttribute.NewTagTable());
+        Map(details, region, TagTable.From(details.Tags) ?? TagTable.New());
 
     /// <summary>
     /// A ListAudienceModels summary. Summaries carry no tags, KMS key or status details, so Tags stays null
@@ -23,34 +23,16 @@ internal static class AudienceModelMapper
     private static AudienceModel Map(AudienceModelDetails details, string region, Hashtable? tags) =>
         new(details.AudienceModelArn, details.Name, details.TrainingDatasetArn, region)
         {
-            Status = Blank(details.Status),
-            StatusCode = Blank(details.StatusCode),
-            StatusMessage = Blank(details.StatusMessage),
+            Status = OutputValues.Blank(details.Status),
+            StatusCode = OutputValues.Blank(details.StatusCode),
+            StatusMessage = OutputValues.Blank(details.StatusMessage),
             Description = details.Description,
             KmsKeyArn = details.KmsKeyArn,
-            TrainingDataStartTime = Utc(details.TrainingDataStartTime),
-            TrainingDataEndTime = Utc(details.TrainingDataEndTime),
-            CreateTime = Utc(details.CreateTime),
-            UpdateTime = Utc(details.UpdateTime),
+            TrainingDataStartTime = OutputValues.Utc(details.TrainingDataStartTime),
+            TrainingDataEndTime = OutputValues.Utc(details.TrainingDataEndTime),
+            CreateTime = OutputValues.Utc(details.CreateTime),
+            UpdateTime = OutputValues.Utc(details.UpdateTime),
             Tags = tags,
             RequestId = details.RequestId,
         };
-
-    private static Hashtable? TagTable(IReadOnlyDictionary<string, string>? tags)
-    {
-        if (tags is null) return null;
-        Hashtable table = TagTransformationAttribute.NewTagTable();
-        foreach (KeyValuePair<string, string> tag in tags) table[tag.Key] = tag.Value;
-        return table;
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-    private static DateTime? Utc(DateTime? time) => time switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Utc } t => t,
-        { Kind: DateTimeKind.Unspecified } t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
-        { } t => t.ToUniversalTime(),
-    };
 }

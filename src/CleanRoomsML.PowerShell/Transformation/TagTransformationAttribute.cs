@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 
+using CleanRoomsML.PowerShell.Output;
+
 namespace CleanRoomsML.PowerShell.Transformation;
 
 /// <summary>
@@ -28,19 +30,16 @@ public sealed class TagTransformationAttribute : ArgumentTransformationAttribute
         };
     }
 
-    /// <summary>A Hashtable whose keys compare as the service compares them: ordinally, case-sensitive.</summary>
-    internal static Hashtable NewTagTable() => new(StringComparer.Ordinal);
-
     private static Hashtable FromText(string text)
     {
-        var tags = NewTagTable();
+        var tags = TagTable.New();
         foreach (KeyValuePair<string, string> tag in KeyValueText.Tags.Parse(text)) tags[tag.Key] = tag.Value;
         return tags;
     }
 
     private static Hashtable FromDictionary(IDictionary dictionary)
     {
-        var tags = NewTagTable();
+        var tags = TagTable.New();
         foreach (DictionaryEntry entry in dictionary)
         {
             tags[ToText(entry.Key)] = ToText(entry.Value);
@@ -50,7 +49,7 @@ public sealed class TagTransformationAttribute : ArgumentTransformationAttribute
 
     private static Hashtable FromObject(PSObject custom)
     {
-        var tags = NewTagTable();
+        var tags = TagTable.New();
         foreach (PSPropertyInfo property in custom.Properties)
         {
             tags[property.Name] = ToText(property.Value);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CleanRoomsML.Client.Constraints;
+using CleanRoomsML.PowerShell.Output;
 using CleanRoomsML.PowerShell.Transformation;
 
 namespace CleanRoomsML.PowerShell.Validation;
@@ -16,19 +17,10 @@ public sealed class ValidateTagsAttribute : ValidateArgumentsAttribute
     protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
     {
         if (BlankValue.Unwrap(arguments) is not IDictionary tags) return;
-        IReadOnlyList<ConstraintViolation> violations = ServiceConstraints.CheckTags(AsPairs(tags));
+        IReadOnlyList<ConstraintViolation> violations = ServiceConstraints.CheckTags(TagTable.Pairs(tags));
         if (violations.Count > 0)
         {
             throw new ValidationMetadataException(string.Join(" ", violations.Select(v => v.Message)));
-        }
-    }
-
-    internal static IEnumerable<KeyValuePair<string, string>> AsPairs(IDictionary tags)
-    {
-        foreach (DictionaryEntry entry in tags)
-        {
-            yield return new KeyValuePair<string, string>(
-                TagTransformationAttribute.ToText(entry.Key), TagTransformationAttribute.ToText(entry.Value));
         }
     }
 }
