@@ -46,12 +46,24 @@ public sealed class EndpointRulesTests
         Assert.Equal("Invalid Configuration: Missing Region", e.Message);
     }
 
-    [Fact]
-    public void The_configuration_resolves_through_the_same_rules()
+    [Theory]
+    [InlineData("eu-central-1", false, false, "https://cleanrooms-ml.eu-central-1.amazonaws.com")]
+    [InlineData("us-east-1", true, false, "https://cleanrooms-ml-fips.us-east-1.amazonaws.com")]
+    [InlineData("us-east-1", false, true, "https://cleanrooms-ml.us-east-1.api.aws")]
+    public void The_client_configuration_resolves_through_the_same_rules(string region, bool fips, bool dualStack, string expected)
     {
-        var config = new CleanRoomsMLConfig { RegionEndpoint = Amazon.RegionEndpoint.EUCentral1, UseFIPSEndpoint = false };
+        var config = new CleanRoomsMLConfig
+        {
+            RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region),
+            UseFIPSEndpoint = fips,
+            UseDualstackEndpoint = dualStack,
+        };
+
+        var endpoint = config.DetermineServiceOperationEndpoint(
+            new Amazon.Runtime.Endpoints.ServiceOperationEndpointParameters(new OperationRequest<string>("probe", null)));
+
+        Assert.Equal(expected, endpoint.URL.TrimEnd('/'));
         Assert.Equal("cleanrooms-ml", config.AuthenticationServiceName);
         Assert.Equal("CleanRoomsML", config.ServiceId);
-        Assert.Equal("cleanrooms-ml", config.RegionEndpointServiceName);
     }
 }
