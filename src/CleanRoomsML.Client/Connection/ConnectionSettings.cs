@@ -29,6 +29,18 @@ public sealed class ConnectionSettings : IEquatable<ConnectionSettings>
     public bool HasExplicitKeys =>
         !string.IsNullOrEmpty(AccessKey) || !string.IsNullOrEmpty(SecretKey) || !string.IsNullOrEmpty(SessionToken);
 
+    /// <summary>The same settings for another region (null: resolve it as usual).</summary>
+    public ConnectionSettings WithRegion(string? region) => new()
+    {
+        Region = region,
+        ProfileName = ProfileName,
+        ProfileLocation = ProfileLocation,
+        AccessKey = AccessKey,
+        SecretKey = SecretKey,
+        SessionToken = SessionToken,
+        EndpointUrl = EndpointUrl,
+    };
+
     public bool Equals(ConnectionSettings? other) =>
         other is not null
         && Region == other.Region

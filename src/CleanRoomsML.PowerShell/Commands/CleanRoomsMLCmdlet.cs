@@ -25,6 +25,7 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<ConnectionSettings, CleanRoomsMLConnection> _connections = new();
     private bool _verbose;
+    private ConnectionSettings? _commandSettings;
 
     /// <summary>The AWS region, such as us-east-1. Binds from a Region column, so one CSV can span regions.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -71,10 +72,14 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
         _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
             ? ((SwitchParameter)flag).IsPresent
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        _commandSettings = CommandSettings();
     }
 
     /// <summary>The settings for the current record: the row's -Region with the command's other AWS parameters.</summary>
-    protected ConnectionSettings CurrentSettings()
+    protected ConnectionSettings CurrentSettings() => _commandSettings!.WithRegion(Region);
+
+    // Everything but -Region is bound once for the whole pipeline, so it is read once.
+    private ConnectionSettings CommandSettings()
     {
         string? accessKey = AccessKey, secretKey = SecretKey;
         if (Credential is not null)
@@ -84,7 +89,6 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
         }
         return new ConnectionSettings
         {
-            Region = Region,
             ProfileName = ProfileName,
             ProfileLocation = ProfileLocation is null ? null : GetUnresolvedProviderPathFromPSPath(ProfileLocation),
             AccessKey = accessKey,
