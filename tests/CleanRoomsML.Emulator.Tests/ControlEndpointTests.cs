@@ -53,6 +53,25 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task MaxInFlight_is_the_most_requests_handled_at_once_and_reset_clears_it()
+    {
+        await ControlAsync("POST", "faults", """{"latencyMs":300}""");
+        var client = _emulator.Client;
+        await client.CreateAudienceModelAsync("one-at-a-time-1", _emulator.SeedArn);
+        await client.CreateAudienceModelAsync("one-at-a-time-2", _emulator.SeedArn);
+        var (_, sequential) = await ControlAsync("GET", "requests");
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => client.CreateAudienceModelAsync($"together-{i}", _emulator.SeedArn)));
+        var (_, overlapping) = await ControlAsync("GET", "requests");
+        await ControlAsync("POST", "reset");
+        var (_, afterReset) = await ControlAsync("GET", "requests");
+
+        Assert.Equal(1, (int)sequential["maxInFlight"]!);
+        Assert.Equal(3, (int)overlapping["maxInFlight"]!);
+        Assert.Equal(0, (int)afterReset["maxInFlight"]!);
+    }
+
+    [Fact]
     public async Task Control_requests_are_not_counted()
     {
         await ControlAsync("GET", "health");

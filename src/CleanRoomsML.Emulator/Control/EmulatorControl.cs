@@ -22,6 +22,9 @@ public sealed class EmulatorControl
     /// <summary>Service requests received (signed or not, valid or not) since start or the last reset.</summary>
     public int TotalRequests => _log.Total;
 
+    /// <summary>The most service requests handled at the same time since the last reset.</summary>
+    public int MaxRequestsInFlight => _log.MaxInFlight;
+
     /// <summary>How many requests tried this operation (e.g. "CreateAudienceModel"), whatever their answer.</summary>
     public int RequestCount(string operation) => _log.CountOf(operation);
 

@@ -1,6 +1,9 @@
 namespace CleanRoomsML.Emulator.Control;
 
-/// <summary>Counts service requests per operation and per rejection reason, and keeps the most recent ones.</summary>
+/// <summary>
+/// Counts service requests per operation and per rejection reason, keeps the most recent ones, and the
+/// most requests that were being handled at the same time.
+/// </summary>
 public sealed class RequestLog
 {
     public const int RecentCapacity = 50;
@@ -10,6 +13,29 @@ public sealed class RequestLog
     private readonly Dictionary<string, int> _rejected = new(StringComparer.Ordinal);
     private readonly Queue<RecordedRequest> _recent = new();
     private int _total;
+    private int _inFlight;
+    private int _maxInFlight;
+
+    /// <summary>A service request has arrived; <see cref="Ended"/> follows when it has been answered.</summary>
+    public void Started()
+    {
+        lock (_gate)
+        {
+            _inFlight++;
+            _maxInFlight = Math.Max(_maxInFlight, _inFlight);
+        }
+    }
+
+    public void Ended()
+    {
+        lock (_gate) _inFlight--;
+    }
+
+    /// <summary>The most service requests handled at the same time since the last <see cref="Clear"/>.</summary>
+    public int MaxInFlight
+    {
+        get { lock (_gate) return _maxInFlight; }
+    }
 
     public void Record(RecordedRequest request, string? rejectionCategory)
     {
@@ -59,6 +85,7 @@ public sealed class RequestLog
         lock (_gate)
         {
             _total = 0;
+            _maxInFlight = _inFlight;
             _byOperation.Clear();
             _rejected.Clear();
             _recent.Clear();

@@ -52,6 +52,7 @@ internal sealed class ControlEndpoint
     private JsonObject Counts() => new()
     {
         ["total"] = _control.TotalRequests,
+        ["maxInFlight"] = _control.MaxRequestsInFlight,
         ["byOperation"] = ToJson(_control.RequestCounts),
         ["rejected"] = ToJson(_control.RejectedCounts),
     };

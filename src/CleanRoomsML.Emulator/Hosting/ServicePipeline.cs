@@ -36,6 +36,19 @@ internal sealed class ServicePipeline
 
     public async Task HandleAsync(HttpContext context)
     {
+        _log.Started();
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            _log.Ended();
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         var stopwatch = Stopwatch.StartNew();
         var request = context.Request;
         string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
