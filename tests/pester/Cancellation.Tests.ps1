@@ -31,7 +31,7 @@ Describe 'Stopping a pipeline' {
     It 'stops New-CRMLAudienceModel in the middle of a request' {
         $result = Measure-Stop "New-CRMLAudienceModel -Name stopped -TrainingDatasetArn '$script:DatasetArn' @aws -Verbose"
 
-        $result.Verbose | Should -Contain "POST $($script:Emulator.Url)/audience-model" -Because 'the request was in flight when the stop came'
+        $result.Verbose | Should -Contain "POST $($script:Emulator.Url)/audience-model (audience model 'stopped')" -Because 'the request was in flight when the stop came'
         $result.State | Should -Be 'Stopped'
         # Functional bound, not a benchmark: the request would take 20 s to answer.
         $result.StopMs | Should -BeLessThan 5000

@@ -271,18 +271,35 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
             )
         }
 
-        It 'gives one result or one error per row, in row order, each error targeting its row' {
+        It 'gives one result or one error per row, each error targeting its row' {
             $output = @(Invoke-NewModel $script:BulkRows)
             $out = Split-Output $output
 
             $output.Count | Should -Be 9
             $out.Results.Count | Should -Be 6
             $out.Errors.Count | Should -Be 3
-            @($out.Errors.TargetObject.Id) | Should -Be @('2', '4', '6')
+            @($out.Errors.TargetObject.Id | Sort-Object) | Should -Be @('2', '4', '6')
+        }
+
+        It 'with -ThrottleLimit 1, writes every outcome in row order, the binder''s errors included' {
+            $output = @(Invoke-NewModel $script:BulkRows -Options @{ ThrottleLimit = 1 })
+
             $order = foreach ($item in $output) {
                 if ($item -is [Management.Automation.ErrorRecord]) { $item.TargetObject.Id } else { $item.Name -replace '^model-' }
             }
             @($order) | Should -Be @('1', '2', '3', '4', '5', '6', '7', '8', '9')
+        }
+
+        It 'with requests overlapping, writes results and the service''s errors in row order' {
+            # Rows 2 and 6 are rejected by the parameter binder, which writes its error at once; the others
+            # are answered by the service, and their outcomes keep the order of the rows.
+            $output = @(Invoke-NewModel $script:BulkRows)
+
+            $order = foreach ($item in $output) {
+                if ($item -isnot [Management.Automation.ErrorRecord]) { $item.Name -replace '^model-' }
+                elseif ($item.TargetObject.Id -eq '4') { '4' }
+            }
+            @($order) | Should -Be @('1', '3', '4', '5', '7', '8', '9')
         }
 
         It 'keeps going after a failed row: the rows after each failure are created' {
@@ -403,6 +420,70 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
 
             $out.Errors.Count | Should -Be 1
             Get-EmulatorRequestCount -Operation CreateAudienceModel | Should -Be 1
+        }
+    }
+
+    Describe 'Overlapping requests' {
+        BeforeEach {
+            # Each request takes long enough for the next rows to be sent while it is in flight.
+            $null = Set-EmulatorFaults @{ latencyMs = 150 }
+            $script:EightRows = ConvertTo-CsvRows @(1..8 | ForEach-Object { New-Row -Id "o$_" })
+        }
+
+        It 'has up to <Expected> requests in flight with <Label>, and writes the results in row order' -ForEach @(
+            @{ Label = 'the default'; Options = @{}; Expected = 4 }
+            @{ Label = '-ThrottleLimit 2'; Options = @{ ThrottleLimit = 2 }; Expected = 2 }
+            @{ Label = '-ThrottleLimit 1'; Options = @{ ThrottleLimit = 1 }; Expected = 1 }
+            @{ Label = '-ErrorAction Stop'; Options = @{ ErrorAction = 'Stop' }; Expected = 1 }
+            @{ Label = '-ErrorAction Inquire'; Options = @{ ErrorAction = 'Inquire' }; Expected = 1 }
+            @{ Label = '-ErrorAction SilentlyContinue'; Options = @{ ErrorAction = 'SilentlyContinue' }; Expected = 4 }
+            @{ Label = '-Confirm:$false'; Options = @{ Confirm = $false }; Expected = 4 }
+        ) {
+            $out = Split-Output (Invoke-NewModel $script:EightRows -Options $Options)
+
+            $out.Errors | Should -BeNullOrEmpty
+            @($out.Results.Name) | Should -Be @(1..8 | ForEach-Object { "model-o$_" })
+            (Invoke-EmulatorControl 'requests').maxInFlight | Should -Be $Expected
+        }
+
+        It 'sends one row at a time when $ErrorActionPreference is Stop' {
+            $ErrorActionPreference = 'Stop'
+            $null = $script:EightRows | New-CRMLAudienceModel @script:Aws
+
+            (Invoke-EmulatorControl 'requests').maxInFlight | Should -Be 1
+        }
+
+        It 'sends one row at a time with -Confirm (answered "Yes to All" by a user at the prompt)' {
+            $scriptPath = Join-Path $TestDrive 'confirm.ps1'
+            Set-Content -LiteralPath $scriptPath -Value @"
+Import-Module '$($script:ModuleManifest)'
+`$rows = Import-Csv -LiteralPath '$(Join-Path $TestDrive 'confirm.csv')'
+`$rows | New-CRMLAudienceModel -EndpointUrl '$($script:Emulator.Url)' -Region us-east-1 -AccessKey '$($script:EmulatorAccessKey)' -SecretKey '$($script:EmulatorSecretKey)' -Confirm | ForEach-Object Name
+"@
+            $script:EightRows[0..3] | Export-Csv -LiteralPath (Join-Path $TestDrive 'confirm.csv') -NoTypeInformation
+            $pwsh = Get-PwshCommand
+
+            $names = @('A' | & $pwsh.FilePath @($pwsh.Prefix) -NoProfile -File $scriptPath | Where-Object { $_ -like 'model-*' })
+
+            $names | Should -Be @('model-o1', 'model-o2', 'model-o3', 'model-o4')
+            (Invoke-EmulatorControl 'requests').maxInFlight | Should -Be 1
+        }
+
+        It 'names the row in each attempt it reports on the verbose stream' {
+            $output = @($script:EightRows[0..1] | New-CRMLAudienceModel @script:Aws -Verbose 4>&1)
+            $attempts = @($output | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -match '^POST ' } | ForEach-Object Message)
+
+            $attempts | Should -Be @(
+                "POST $($script:Emulator.Url)/audience-model (audience model 'model-o1')"
+                "POST $($script:Emulator.Url)/audience-model (audience model 'model-o2')")
+        }
+
+        It 'refuses -ThrottleLimit <Value>, naming the parameter, before anything is sent' -ForEach @(
+            @{ Value = 0 }, @{ Value = 17 }
+        ) {
+            { $script:EightRows | New-CRMLAudienceModel @script:Aws -ThrottleLimit $Value -ErrorAction Stop } |
+                Should -Throw -ExpectedMessage "*'ThrottleLimit'*"
+            Get-EmulatorRequestCount | Should -Be 0
         }
     }
 

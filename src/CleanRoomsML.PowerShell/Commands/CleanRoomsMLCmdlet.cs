@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,15 +17,17 @@ namespace CleanRoomsML.PowerShell.Commands;
 
 /// <summary>
 /// What every cmdlet of the module shares: the AWS common parameters, one connection per
-/// region/identity/endpoint for the whole pipeline, cancellation by Ctrl+C, and attempt reports on the
-/// verbose stream.
+/// region/identity/endpoint for the whole pipeline, cancellation by Ctrl+C, attempt reports on the
+/// verbose stream, and calls that may overlap while their outcomes are written in input order.
 /// </summary>
 public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<ConnectionSettings, CleanRoomsMLConnection> _connections = new();
-    private bool _verbose;
+    private readonly Queue<SentCall> _inFlight = new();
+    private AttemptLog? _log;
     private ConnectionSettings? _commandSettings;
+    private bool _overlapAllowed;
 
     /// <summary>The AWS region, such as us-east-1. Binds from a Region column, so one CSV can span regions.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -67,12 +69,37 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken Cancellation => _stopping.Token;
 
+    /// <summary>
+    /// How many calls <see cref="Send"/> may have in flight at once. One: each call is answered before the
+    /// next input is read. Calls never overlap when an error stops the pipeline (-ErrorAction Stop or
+    /// Inquire: the inputs after a failed one must not have been sent) or each input is confirmed.
+    /// </summary>
+    protected virtual int CallsInFlight => 1;
+
     protected override void BeginProcessing()
     {
-        _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
+        bool verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
             ? ((SwitchParameter)flag).IsPresent
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        if (verbose) _log = new AttemptLog();
         _commandSettings = CommandSettings();
+        _overlapAllowed = !ErrorsStopThePipeline() && !ConfirmsEachInput();
+    }
+
+    private bool ErrorsStopThePipeline()
+    {
+        object? setting = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound) ? bound : GetVariableValue("ErrorActionPreference");
+        return !(LanguagePrimitives.TryConvertTo(setting, out ActionPreference preference)
+            && preference is ActionPreference.Continue or ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+    }
+
+    private bool ConfirmsEachInput()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? flag)) return ((SwitchParameter)flag).IsPresent;
+        var cmdlet = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+        if (cmdlet is null || !cmdlet.SupportsShouldProcess) return false;
+        return LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact threshold)
+            && threshold != ConfirmImpact.None && cmdlet.ConfirmImpact >= threshold;
     }
 
     /// <summary>The settings for the current record: the row's -Region with the command's other AWS parameters.</summary>
@@ -114,16 +141,81 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     /// Waits for a call on the pipeline thread, writing each attempt and retry to the verbose stream as it
     /// happens. Ctrl+C cancels the call mid-request.
     /// </summary>
-    protected T Await<T>(Func<IAttemptObserver?, Task<T>> call)
+    protected T Await<T>(Func<IAttemptObserver?, Task<T>> call) => Outcome(Start(call, label: null));
+
+    /// <summary>
+    /// Sends a call for one input and writes its outcome, through <paramref name="write"/> or as an error
+    /// record whose TargetObject is the input, in input order. Up to <see cref="CallsInFlight"/> calls
+    /// overlap; with one, the call is answered before this returns.
+    /// </summary>
+    protected void Send<T>(object target, string label, Func<IAttemptObserver?, Task<T>> call, Action<T> write)
+    {
+        Task<T> task;
+        try
+        {
+            task = Start(call, label);
+        }
+        catch (Exception e) when (e is CleanRoomsMLConfigurationException or CleanRoomsMLRequestException)
+        {
+            task = FailedTask<T>(e);
+        }
+        _inFlight.Enqueue(new SentCall(task, () => ForInput(target, () => write(Outcome(task)))));
+        WriteAnswered(keepInFlight: (_overlapAllowed ? CallsInFlight : 1) - 1);
+    }
+
+    /// <summary>
+    /// Writes an error for an input that was not sent, after the outcomes of the inputs before it, so that
+    /// everything comes out in input order.
+    /// </summary>
+    protected void WriteErrorInTurn(ErrorRecord record)
+    {
+        if (_inFlight.Count == 0)
+        {
+            WriteError(record);
+            return;
+        }
+        _inFlight.Enqueue(new SentCall(Task.CompletedTask, () => WriteError(record)));
+    }
+
+    private Task<T> Start<T>(Func<IAttemptObserver?, Task<T>> call, string? label)
+    {
+        if (_log is null) return call(null);
+        Task<T> task = call(_log.For(label));
+        _log.Watch(task);
+        return task;
+    }
+
+    private static Task<T> FailedTask<T>(Exception e)
+    {
+        var failed = new TaskCompletionSource<T>();
+        failed.SetException(e);
+        return failed.Task;
+    }
+
+    /// <summary>Writes the outcomes of the oldest calls: those already answered, and more until at most <paramref name="keepInFlight"/> are left.</summary>
+    private void WriteAnswered(int keepInFlight)
+    {
+        while (_inFlight.Count > 0 && (_inFlight.Count > keepInFlight || _inFlight.Peek().Task.IsCompleted))
+        {
+            SentCall oldest = _inFlight.Peek();
+            WaitFor(oldest.Task);
+            _inFlight.Dequeue();
+            oldest.WriteOutcome();
+        }
+        _log?.WriteWaiting(WriteVerbose);
+    }
+
+    private void WaitFor(Task task)
+    {
+        if (_log is not null) _log.WriteUntilEnded(task, WriteVerbose);
+        else if (!task.IsCompleted) ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+    }
+
+    private T Outcome<T>(Task<T> task)
     {
         try
         {
-            if (!_verbose) return call(null).GetAwaiter().GetResult();
-
-            using var log = new AttemptLog();
-            Task<T> task = call(log);
-            task.ContinueWith(_ => log.Complete(), TaskScheduler.Default);
-            foreach (string message in log.Messages) WriteVerbose(message);
+            WaitFor(task);
             return task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
@@ -195,13 +287,37 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    protected override void EndProcessing() => CloseConnections();
+    protected override void EndProcessing()
+    {
+        WriteAnswered(keepInFlight: 0);
+        CloseConnections();
+    }
 
     public void Dispose()
     {
+        AbandonInFlight();
         CloseConnections();
+        _log?.Dispose();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    // The pipeline ended early (Ctrl+C, a terminating error, Select-Object -First): calls still in flight
+    // are cancelled, and waited for so that none outlives the connections.
+    private void AbandonInFlight()
+    {
+        if (_inFlight.Count == 0) return;
+        _stopping.Cancel();
+        Task[] calls = _inFlight.Select(sent => sent.Task).ToArray();
+        _inFlight.Clear();
+        try
+        {
+            Task.WaitAll(calls, TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // Their outcomes are no longer wanted.
+        }
     }
 
     private void CloseConnections()
@@ -210,20 +326,6 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
         _connections.Clear();
     }
 
-    /// <summary>Collects attempt reports from SDK threads for the pipeline thread to write.</summary>
-    private sealed class AttemptLog : IAttemptObserver, IDisposable
-    {
-        private readonly BlockingCollection<string> _messages = new();
-
-        public IEnumerable<string> Messages => _messages.GetConsumingEnumerable();
-
-        public void AttemptStarting(int attempt, string method, string url) =>
-            _messages.Add(attempt == 1 ? $"{method} {url}" : $"{method} {url} (attempt {attempt}, retrying)");
-
-        public void AttemptFailed(int attempt, string reason) => _messages.Add($"Attempt {attempt} failed: {reason}");
-
-        public void Complete() => _messages.CompleteAdding();
-
-        public void Dispose() => _messages.Dispose();
-    }
+    /// <summary>A call sent for one input, and how to write its outcome once it is answered.</summary>
+    private sealed record SentCall(Task Task, Action WriteOutcome);
 }

@@ -3,6 +3,8 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using CleanRoomsML.Client;
 using CleanRoomsML.Client.Connection;
 using CleanRoomsML.Client.Constraints;
 using CleanRoomsML.Client.Model;
@@ -15,7 +17,8 @@ namespace CleanRoomsML.PowerShell.Commands;
 
 /// <summary>
 /// Creates an audience model (CreateAudienceModel): one per input row, each row ending as one result
-/// object or one error record whose TargetObject is the row.
+/// object or one error record whose TargetObject is the row, in input order. Up to -ThrottleLimit rows
+/// are sent before the first of them is answered.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "CRMLAudienceModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AudienceModel))]
@@ -57,6 +60,14 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// How many rows may be in flight at once. Overlapping stops only when an error stops the pipeline
+    /// (-ErrorAction Stop) or each row is confirmed (-Confirm): then one row is sent at a time.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int ThrottleLimit { get; set; } = 4;
+
     /// <summary>The pipeline row itself, so that its error record can name it. Not for direct use.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
@@ -70,7 +81,7 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
         if (violation is not null)
         {
             string parameter = RuleParameter.Of(violation, fallback: nameof(TrainingDataStartTime));
-            WriteError(ErrorRecords.InvalidParameter("InvalidAudienceModelDefinition", parameter, violation, target));
+            WriteErrorInTurn(ErrorRecords.InvalidParameter("InvalidAudienceModelDefinition", parameter, violation, target));
             return;
         }
 
@@ -81,12 +92,15 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
             return;
         }
 
-        ForInput(target, () =>
-        {
-            CleanRoomsMLConnection connection = Connect(settings);
-            var created = Await(observer => connection.CreateAudienceModelAsync(definition, observer, Cancellation));
-            WriteObject(ToResult(definition, created, connection.Region));
-        });
+        Send(target, $"audience model '{Name}'", observer => CreateAsync(Connect(settings), definition, observer), WriteObject);
+    }
+
+    protected override int CallsInFlight => ThrottleLimit;
+
+    private async Task<AudienceModel> CreateAsync(CleanRoomsMLConnection connection, NewAudienceModel definition, IAttemptObserver? observer)
+    {
+        ResourceCreated created = await connection.CreateAudienceModelAsync(definition, observer, Cancellation).ConfigureAwait(false);
+        return ToResult(definition, created, connection.Region);
     }
 
     private NewAudienceModel BuildDefinition() => new(Name, TrainingDatasetArn)
