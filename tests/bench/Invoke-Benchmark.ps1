@@ -8,9 +8,11 @@
 
       1. Import      pwsh -NoProfile -c "Import-Module <module>; exit"  vs  pwsh -NoProfile -c exit
                      (whole-process wall time), and, in a separate process, that importing loads no AWSSDK.Core.
-      2. Per row     -Rows CSV rows piped into New-CRMLAudienceModel (timed inside a fresh pwsh, after the import
-                     and one warm-up row)  vs  the floor, the same client in a plain C# loop (tests/bench/Floor),
-                     and  vs  the peer, a boto3 loop (tests/bench/boto3_create.py).
+      2. Per row     -Rows CSV rows piped into New-CRMLAudienceModel as a user would, with its defaults (up to 4
+                     rows in flight; timed inside a fresh pwsh, after the import and one warm-up row)  vs  the
+                     floor, the same client in a plain sequential C# loop (tests/bench/Floor), and  vs  the peer,
+                     a boto3 loop (tests/bench/boto3_create.py). As a diagnostic, the same pipeline with
+                     -ThrottleLimit 1 (one row in flight, like the loops) against the floor.
       3. Memory      peak working set of the pwsh process piping -MemoryRows rows  vs  the -Rows runs of figure 2.
       4. First call  a fresh pwsh that imports the module and creates one model  vs  a fresh python3 that imports
                      boto3, constructs a client and creates one model (whole-process wall time).
@@ -256,6 +258,8 @@ function Measure-PerRowAndMemory([object] $Python) {
     # reported under the table, the same rows once more in the same process (the cost once the JIT is warm).
     $contenders = [ordered]@{
         pipeline = { Read-Report (Invoke-Timed $Pwsh ((& $pipelineArgs $csv) + '-SecondPass')) }
+        # A diagnostic: the pipeline with one row in flight at a time, as the floor's loop sends them.
+        'pipeline, one at a time' = { Read-Report (Invoke-Timed $Pwsh ((& $pipelineArgs $csv) + @('-SecondPass', '-ThrottleLimit', '1'))) }
         floor    = { Read-Report (Invoke-Timed (Get-DotnetPath) @($floorDll, $script:Emulator.Url, $csv, '--second-pass')) }
     }
     if ($Python.Available) {
@@ -275,15 +279,16 @@ function Measure-PerRowAndMemory([object] $Python) {
             $report = & $contenders[$name]
             $emulatorCpu = (Get-EmulatorCpuMs) - $emulatorCpu
             Assert-Created (2 * $Rows + 1) "Run $run of '$name'"
-            if ($name -eq 'pipeline' -and $report.errors -ne 0) { throw "The pipeline wrote $($report.errors) errors; the last: $($report.lastError)" }
-            if ($name -ne 'pipeline' -and $report.created -ne 2 * $Rows) { throw "'$name' created $($report.created) of $(2 * $Rows) models." }
+            $isPipeline = $name -like 'pipeline*'
+            if ($isPipeline -and $report.errors -ne 0) { throw "The pipeline wrote $($report.errors) errors; the last: $($report.lastError)" }
+            if (-not $isPipeline -and $report.created -ne 2 * $Rows) { throw "'$name' created $($report.created) of $(2 * $Rows) models." }
             if ($run -eq 0) { continue }
             $samples[$name].Add([pscustomobject]@{
                     ElapsedMs     = [double]$report.elapsedMs
                     CpuMs         = [double]$report.cpuMs
                     EmulatorCpuMs = $emulatorCpu
                     SecondPassMs  = [double]$report.secondPassMs
-                    Peak          = if ($name -eq 'pipeline') { [double]$report.peakWorkingSet } else { 0 }
+                    Peak          = if ($isPipeline) { [double]$report.peakWorkingSet } else { 0 }
                 })
         }
         if ($run -gt 0) { Write-Host ("   run {0}: {1}" -f $run, (($names | ForEach-Object { '{0} {1}' -f $_, (Format-Ms $samples[$_][$samples[$_].Count - 1].ElapsedMs) }) -join ', ')) }
@@ -307,9 +312,14 @@ function Measure-PerRowAndMemory([object] $Python) {
     $pipeline = Get-Median $times.pipeline
     $floor = Get-Median $times.floor
     $perRow = { param($ms) '{0} µs/row' -f ($ms * 1000 / $Rows).ToString('0', $Invariant) }
-    New-Figure "Per row: $Rows CSV rows, Import-Csv piped into New-CRMLAudienceModel vs the same client in a C# loop (floor)" `
+    New-Figure "Per row: $Rows CSV rows, Import-Csv piped into New-CRMLAudienceModel (default: up to 4 rows in flight) vs the same client in a sequential C# loop (floor)" `
         ('{0} ({1})' -f (Format-Ms $pipeline), (& $perRow $pipeline)) ('{0} ({1})' -f (Format-Ms $floor), (& $perRow $floor)) `
         (Format-Ratio ($pipeline / $floor)) '≤ 1.30x' ($(if ($pipeline / $floor -le 1.3) { 'yes' } else { 'no' }))
+
+    $oneAtATime = Get-Median $times['pipeline, one at a time']
+    New-Figure "Per row, one row in flight at a time (-ThrottleLimit 1) vs the floor" `
+        ('{0} ({1})' -f (Format-Ms $oneAtATime), (& $perRow $oneAtATime)) ('{0} ({1})' -f (Format-Ms $floor), (& $perRow $floor)) `
+        (Format-Ratio ($oneAtATime / $floor)) 'none (diagnostic)' '—'
 
     $figure = "Per row: $Rows CSV rows, pipeline vs a boto3 loop (peer)"
     if ($Python.Available) {

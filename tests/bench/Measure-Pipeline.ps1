@@ -14,7 +14,9 @@ param(
     [Parameter(Mandatory)] [string] $CsvPath,
     [Parameter(Mandatory)] [string] $EndpointUrl,
     # Pipe the CSV a second time in the same process and report that time too: the cost once the JIT has warmed up.
-    [switch] $SecondPass
+    [switch] $SecondPass,
+    # Passed on to New-CRMLAudienceModel when given; otherwise the cmdlet's default applies.
+    [int] $ThrottleLimit
 )
 $ErrorActionPreference = 'Stop'
 
@@ -25,6 +27,7 @@ $aws = @{
     AccessKey   = 'AKIAEMULATOR0EXAMPLE'
     SecretKey   = 'emulatorSecretKey/EXAMPLE0000000000000000'
 }
+if ($PSBoundParameters.ContainsKey('ThrottleLimit')) { $aws.ThrottleLimit = $ThrottleLimit }
 
 $warmup = Import-Csv -LiteralPath $CsvPath | Select-Object -First 1
 $warmup.Name = 'bench-warmup'
