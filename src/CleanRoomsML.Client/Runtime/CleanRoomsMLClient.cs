@@ -25,6 +25,13 @@ public sealed class CleanRoomsMLClient : AmazonServiceClient
 
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
+        // Handlers that never act for this service, yet cost a pipeline stage (an async frame, and its JIT
+        // warm-up) on every request: no operation has endpoint discovery (the discovery handler would only
+        // fetch the credentials a second time), request compression, or a flexible checksum (the marshallers
+        // set neither CompressionAlgorithm nor ChecksumData, so both handlers return at once).
+        pipeline.RemoveHandler<EndpointDiscoveryHandler>();
+        pipeline.RemoveHandler<CompressionHandler>();
+        pipeline.RemoveHandler<ChecksumHandler>();
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new CleanRoomsMLEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new CleanRoomsMLAuthSchemeHandler());
