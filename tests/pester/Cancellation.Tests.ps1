@@ -37,6 +37,15 @@ Describe 'Stopping a pipeline' {
         $result.StopMs | Should -BeLessThan 5000
     }
 
+    It 'stops New-CRMLAudienceModel with several rows in flight' {
+        $rows = "1..8 | ForEach-Object { [pscustomobject]@{ Name = ""stopped-`$_""; TrainingDatasetArn = '$script:DatasetArn' } }"
+        $result = Measure-Stop "$rows | New-CRMLAudienceModel @aws -Verbose"
+
+        @($result.Verbose -like 'POST *').Count | Should -Be 4 -Because 'the default -ThrottleLimit sends four rows before the first answer'
+        $result.State | Should -Be 'Stopped'
+        $result.StopMs | Should -BeLessThan 5000
+    }
+
     It 'stops Wait-CRMLAudienceModel during a poll' {
         $arn = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-model/00000000-0000-0000-0000-000000000000'
         $result = Measure-Stop "Wait-CRMLAudienceModel -AudienceModelArn '$arn' -PollIntervalSec 60 @aws -Verbose"
