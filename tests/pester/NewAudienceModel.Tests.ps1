@@ -446,6 +446,27 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
             (Invoke-EmulatorControl 'requests').maxInFlight | Should -Be $Expected
         }
 
+        It 'writes the outcomes in row order even when later rows end first' {
+            # Each request takes 150 ms; the rows without a region, and the one with its training window
+            # backwards, fail at once in the cmdlet, while the rows before them are still in flight.
+            $rows = ConvertTo-CsvRows @(
+                New-Row -Id 'a' @{ Region = 'us-east-1' }
+                New-Row -Id 'b' @{ Region = '' }
+                New-Row -Id 'c' @{ Region = 'us-east-1' }
+                New-Row -Id 'd' @{ Region = 'us-east-1'; TrainingDataStartTime = '2024-05-01'; TrainingDataEndTime = '2024-01-01' }
+                New-Row -Id 'e' @{ Region = '' }
+                New-Row -Id 'f' @{ Region = 'us-east-1' })
+
+            $output = @(Invoke-NewModel $rows -NoRegion)
+
+            $order = foreach ($item in $output) {
+                if ($item -is [Management.Automation.ErrorRecord]) { "$($item.TargetObject.Id):$($item.FullyQualifiedErrorId -replace ',.*')" }
+                else { $item.Name -replace '^model-' }
+            }
+            @($order) | Should -Be @('a', 'b:MissingRegion', 'c', 'd:InvalidAudienceModelDefinition', 'e:MissingRegion', 'f')
+            (Invoke-EmulatorControl 'requests').maxInFlight | Should -BeGreaterThan 1
+        }
+
         It 'sends one row at a time when $ErrorActionPreference is Stop' {
             $ErrorActionPreference = 'Stop'
             $null = $script:EightRows | New-CRMLAudienceModel @script:Aws

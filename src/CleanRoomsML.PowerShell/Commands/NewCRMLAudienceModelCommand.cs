@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using CleanRoomsML.Client;
 using CleanRoomsML.Client.Connection;
@@ -97,13 +98,17 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
 
     protected override int CallsInFlight => ThrottleLimit;
 
-    private async Task<AudienceModel> CreateAsync(CleanRoomsMLConnection connection, NewAudienceModel definition, IAttemptObserver? observer)
+    // Marshalling and signing run on a pool thread, so that the pipeline thread goes on to read and bind the
+    // next row meanwhile (measured: 10-20% less time per row with rows in flight). Task.Run rather than
+    // Task.Yield: a host's synchronization context must not bring the work back to the waiting pipeline thread.
+    private Task<AudienceModel> CreateAsync(CleanRoomsMLConnection connection, NewAudienceModel definition, IAttemptObserver? observer)
     {
-        // Marshalling and signing run on a pool thread, so that the pipeline thread goes on to read and
-        // bind the next row meanwhile (measured: 10-20% less time per row with rows in flight).
-        await Task.Yield();
-        ResourceCreated created = await connection.CreateAudienceModelAsync(definition, observer, Cancellation).ConfigureAwait(false);
-        return ToResult(definition, created, connection.Region);
+        CancellationToken cancellation = Cancellation;
+        return Task.Run(async () =>
+        {
+            ResourceCreated created = await connection.CreateAudienceModelAsync(definition, observer, cancellation).ConfigureAwait(false);
+            return ToResult(definition, created, connection.Region);
+        }, cancellation);
     }
 
     private NewAudienceModel BuildDefinition() => new(Name, TrainingDatasetArn)
