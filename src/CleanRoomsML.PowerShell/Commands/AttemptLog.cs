@@ -7,9 +7,11 @@ namespace CleanRoomsML.PowerShell.Commands;
 
 /// <summary>
 /// Collects attempt reports from SDK threads for the pipeline thread, the only one that may write them,
-/// and wakes that thread when a call it may be waiting for ends.
+/// and wakes that thread when a call it may be waiting for ends. Deliberately not disposed: a wake-up can
+/// be added after the command has ended (the continuation of a call already written), and it holds no
+/// handle until a wait needs one.
 /// </summary>
-internal sealed class AttemptLog : IDisposable
+internal sealed class AttemptLog
 {
     // A null entry is a wake-up: some call has ended.
     private readonly BlockingCollection<string?> _entries = new();
@@ -40,8 +42,6 @@ internal sealed class AttemptLog : IDisposable
             if (entry is not null) write(entry);
         }
     }
-
-    public void Dispose() => _entries.Dispose();
 
     private sealed class CallObserver(AttemptLog log, string suffix) : IAttemptObserver
     {
