@@ -157,24 +157,21 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception e) when (e is CleanRoomsMLConfigurationException or CleanRoomsMLRequestException)
         {
-            task = FailedTask<T>(e);
+            task = Task.FromException<T>(e);
         }
-        _inFlight.Enqueue(new SentCall(task, () => ForInput(target, () => write(Outcome(task)))));
-        WriteAnswered(keepInFlight: (_overlapAllowed ? CallsInFlight : 1) - 1);
+        InTurn(new SentCall(task, () => ForInput(target, () => write(Outcome(task)))));
     }
 
     /// <summary>
     /// Writes an error for an input that was not sent, after the outcomes of the inputs before it, so that
     /// everything comes out in input order.
     /// </summary>
-    protected void WriteErrorInTurn(ErrorRecord record)
+    protected void WriteErrorInTurn(ErrorRecord record) => InTurn(new SentCall(Task.CompletedTask, () => WriteError(record)));
+
+    private void InTurn(SentCall call)
     {
-        if (_inFlight.Count == 0)
-        {
-            WriteError(record);
-            return;
-        }
-        _inFlight.Enqueue(new SentCall(Task.CompletedTask, () => WriteError(record)));
+        _inFlight.Enqueue(call);
+        WriteAnswered(keepInFlight: (_overlapAllowed ? CallsInFlight : 1) - 1);
     }
 
     private Task<T> Start<T>(Func<IAttemptObserver?, Task<T>> call, string? label)
@@ -183,13 +180,6 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
         Task<T> task = call(_log.For(label));
         _log.Watch(task);
         return task;
-    }
-
-    private static Task<T> FailedTask<T>(Exception e)
-    {
-        var failed = new TaskCompletionSource<T>();
-        failed.SetException(e);
-        return failed.Task;
     }
 
     /// <summary>Writes the outcomes of the oldest calls: those already answered, and more until at most <paramref name="keepInFlight"/> are left.</summary>
@@ -297,7 +287,6 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     {
         AbandonInFlight();
         CloseConnections();
-        _log?.Dispose();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
