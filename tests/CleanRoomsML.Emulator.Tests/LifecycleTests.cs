@@ -2,7 +2,7 @@ using CleanRoomsML.Emulator.Tests.Support;
 
 namespace CleanRoomsML.Emulator.Tests;
 
-/// <summary>With --training-seconds 1 a model is pending, then in progress, then ACTIVE after a second.</summary>
+/// <summary>With --training-seconds N a model is pending, then in progress, then ACTIVE after N seconds.</summary>
 public class LifecycleTests : IClassFixture<SlowTrainingEmulatorFixture>
 {
     private readonly SlowTrainingEmulatorFixture _emulator;
@@ -19,7 +19,7 @@ public class LifecycleTests : IClassFixture<SlowTrainingEmulatorFixture>
         var seen = new List<string>();
         var first = (await client.GetAsync(path)).Json!;
         seen.Add((string)first["status"]!);
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(SlowTrainingEmulatorFixture.TrainingSeconds + 4);
         var last = first;
         while ((string)last["status"]! != "ACTIVE" && DateTime.UtcNow < deadline)
         {
@@ -32,7 +32,7 @@ public class LifecycleTests : IClassFixture<SlowTrainingEmulatorFixture>
         Assert.Equal((string?)first["createTime"], (string?)first["updateTime"]);
         var created = DateTimeOffset.Parse((string)last["createTime"]!, System.Globalization.CultureInfo.InvariantCulture);
         var updated = DateTimeOffset.Parse((string)last["updateTime"]!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(TimeSpan.FromSeconds(1), updated - created);
+        Assert.Equal(TimeSpan.FromSeconds(SlowTrainingEmulatorFixture.TrainingSeconds), updated - created);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class LifecycleTests : IClassFixture<SlowTrainingEmulatorFixture>
         string path = "/audience-model/" + EmulatorClient.Encode(arn);
 
         string before = (string)(await client.GetAsync(path)).Json!["status"]!;
-        await Task.Delay(1200);
+        await Task.Delay(SlowTrainingEmulatorFixture.TrainingSeconds * 1000 + 200);
         string after = (string)(await client.GetAsync(path)).Json!["status"]!;
 
         Assert.NotEqual("ACTIVE", before);

@@ -30,8 +30,13 @@ public class EmulatorFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Models take one second to train.</summary>
+/// <summary>
+/// Models take <see cref="TrainingSeconds"/> to train: long enough that a test polling every 50 ms sees
+/// each status even when a loaded machine stalls it for most of a second.
+/// </summary>
 public sealed class SlowTrainingEmulatorFixture : EmulatorFixture
 {
-    protected override void Configure(EmulatorOptions options) => options.TrainingSeconds = 1;
+    public const int TrainingSeconds = 3;
+
+    protected override void Configure(EmulatorOptions options) => options.TrainingSeconds = TrainingSeconds;
 }
