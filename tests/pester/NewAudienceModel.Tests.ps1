@@ -292,8 +292,10 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
 
         It 'with requests overlapping, writes results and the service''s errors in row order' {
             # Rows 2 and 6 are rejected by the parameter binder, which writes its error at once; the others
-            # are answered by the service, and their outcomes keep the order of the rows.
+            # are answered by the service, slowly enough for rows to overlap, and keep the order of the rows.
+            $null = Set-EmulatorFaults @{ latencyMs = 100 }
             $output = @(Invoke-NewModel $script:BulkRows)
+            (Invoke-EmulatorControl 'requests').maxInFlight | Should -BeGreaterThan 1
 
             $order = foreach ($item in $output) {
                 if ($item -isnot [Management.Automation.ErrorRecord]) { $item.Name -replace '^model-' }
@@ -490,11 +492,43 @@ Import-Module '$($script:ModuleManifest)'
             (Invoke-EmulatorControl 'requests').maxInFlight | Should -Be 1
         }
 
+        It 'does not hang when the pipeline thread has a synchronization context that never runs posted work' {
+            # A host such as a GUI can give its pipeline thread a synchronization context; the request must not
+            # need that thread, which is busy waiting for the answer.
+            $scriptPath = Join-Path $TestDrive 'context.ps1'
+            Set-Content -LiteralPath $scriptPath -Value @"
+class NeverRunsContext : System.Threading.SynchronizationContext {
+    [void] Post([System.Threading.SendOrPostCallback] `$callback, [object] `$state) { }
+}
+Import-Module '$($script:ModuleManifest)'
+[System.Threading.SynchronizationContext]::SetSynchronizationContext([NeverRunsContext]::new())
+`$rows = Import-Csv -LiteralPath '$(Join-Path $TestDrive 'context.csv')'
+`$rows | New-CRMLAudienceModel -EndpointUrl '$($script:Emulator.Url)' -Region us-east-1 -AccessKey '$($script:EmulatorAccessKey)' -SecretKey '$($script:EmulatorSecretKey)' | ForEach-Object Name
+"@
+            $script:EightRows[0..1] | Export-Csv -LiteralPath (Join-Path $TestDrive 'context.csv') -NoTypeInformation
+            $pwsh = Get-PwshCommand
+            $start = [Diagnostics.ProcessStartInfo]::new($pwsh.FilePath)
+            foreach ($argument in @($pwsh.Prefix) + @('-NoProfile', '-NonInteractive', '-File', $scriptPath)) { $start.ArgumentList.Add($argument) }
+            $start.RedirectStandardOutput = $true
+            $process = [Diagnostics.Process]::Start($start)
+            try {
+                $output = $process.StandardOutput.ReadToEndAsync()
+                # Functional bound, not a benchmark: two requests of 150 ms each, or a hang.
+                $process.WaitForExit(60000) | Should -BeTrue -Because 'a request waiting for the busy pipeline thread would never end'
+                @($output.Result -split '\r?\n' | Where-Object { $_ -like 'model-*' }) | Should -Be @('model-o1', 'model-o2')
+            }
+            finally {
+                if (-not $process.HasExited) { $process.Kill($true) }
+                $process.Dispose()
+            }
+        }
+
         It 'names the row in each attempt it reports on the verbose stream' {
             $output = @($script:EightRows[0..1] | New-CRMLAudienceModel @script:Aws -Verbose 4>&1)
             $attempts = @($output | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -match '^POST ' } | ForEach-Object Message)
 
-            $attempts | Should -Be @(
+            # The two rows are sent at once, so their lines may come in either order.
+            @($attempts | Sort-Object) | Should -Be @(
                 "POST $($script:Emulator.Url)/audience-model (audience model 'model-o1')"
                 "POST $($script:Emulator.Url)/audience-model (audience model 'model-o2')")
         }
@@ -674,8 +708,15 @@ Import-Module '$($script:ModuleManifest)'
             $out.Results[0].AudienceModelArn | Should -Match '^arn:aws:cleanrooms-ml:us-east-1:'
             $out.Results[1].AudienceModelArn | Should -Match '^arn:aws:cleanrooms-ml:eu-west-1:'
             $out.Results[2].AudienceModelArn | Should -Match '^arn:aws:cleanrooms-ml:us-east-1:'
-            $scopes = @(Get-EmulatorRecentRequests | ForEach-Object { ($_.headers.authorization -split '/')[2] })
-            $scopes | Should -Be @('us-east-1', 'eu-west-1', 'us-east-1')
+            # Rows overlap, so the requests may arrive in any order: pair each with the region it was signed for.
+            $scopes = @{}
+            foreach ($request in Get-EmulatorRecentRequests) {
+                $scopes[($request.body | ConvertFrom-Json).name] = ($request.headers.authorization -split '/')[2]
+            }
+            $scopes.Count | Should -Be 3
+            $scopes['model-east'] | Should -Be 'us-east-1'
+            $scopes['model-west'] | Should -Be 'eu-west-1'
+            $scopes['model-east2'] | Should -Be 'us-east-1'
         }
 
         It 'opens one connection per region for the whole pipeline, not one per row' {
