@@ -22,6 +22,8 @@ namespace CleanRoomsML.PowerShell.Commands;
 /// </summary>
 public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 {
+    private static readonly TimeSpan AbandonedCallsTimeout = TimeSpan.FromSeconds(10);
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<ConnectionSettings, CleanRoomsMLConnection> _connections = new();
     private readonly Queue<SentCall> _inFlight = new();
@@ -285,27 +287,30 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
-        AbandonInFlight();
+        // A call that ignored its cancellation may still use the connection and the token: leave both to
+        // the garbage collector rather than dispose them under it.
+        if (!AbandonInFlight()) return;
         CloseConnections();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
 
     // The pipeline ended early (Ctrl+C, a terminating error, Select-Object -First): calls still in flight
-    // are cancelled, and waited for so that none outlives the connections.
-    private void AbandonInFlight()
+    // are cancelled, and waited for so that none outlives the connections. False if some did not end in time.
+    private bool AbandonInFlight()
     {
-        if (_inFlight.Count == 0) return;
+        if (_inFlight.Count == 0) return true;
         _stopping.Cancel();
         Task[] calls = _inFlight.Select(sent => sent.Task).ToArray();
         _inFlight.Clear();
         try
         {
-            Task.WaitAll(calls, TimeSpan.FromSeconds(10));
+            return Task.WaitAll(calls, AbandonedCallsTimeout);
         }
         catch (AggregateException)
         {
-            // Their outcomes are no longer wanted.
+            // All ended, some failed or cancelled: their outcomes are no longer wanted.
+            return true;
         }
     }
 
