@@ -426,6 +426,16 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
     }
 
     Describe 'Overlapping requests' {
+        BeforeAll {
+            # Row 1 is written while rows 2-5 (the default -ThrottleLimit of 4) are in flight: when the pipeline
+            # ends there, those are abandoned, and the rows after them are never sent.
+            $script:RowsInFlightWithRowOne = @(1..5 | ForEach-Object { "model-o$_" })
+
+            function Get-CreateRequestNames {
+                Get-EmulatorRecentRequests | Where-Object operation -eq 'CreateAudienceModel' | ForEach-Object { ($_.body | ConvertFrom-Json).name }
+            }
+        }
+
         BeforeEach {
             # Each request takes long enough for the next rows to be sent while it is in flight.
             $null = Set-EmulatorFaults @{ latencyMs = 150 }
@@ -467,6 +477,35 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
             }
             @($order) | Should -Be @('a', 'b:MissingRegion', 'c', 'd:InvalidAudienceModelDefinition', 'e:MissingRegion', 'f')
             (Invoke-EmulatorControl 'requests').maxInFlight | Should -BeGreaterThan 1
+        }
+
+        It 'writes the outcomes in row order when the first rows are throttled, retried and end last' {
+            # The first two requests to arrive are answered 429 at once and retried after a back-off, so the
+            # rows they belong to end after the rows sent behind them.
+            $null = Set-EmulatorFaults @{ script = New-FaultScript 429 'ThrottlingException' 'Rate exceeded' -Count 2 }
+
+            $out = Split-Output (Invoke-NewModel $script:EightRows[0..3])
+
+            $out.Errors | Should -BeNullOrEmpty
+            @($out.Results.Name) | Should -Be @('model-o1', 'model-o2', 'model-o3', 'model-o4')
+            Get-EmulatorRequestCount -Operation CreateAudienceModel | Should -Be 6
+            (Invoke-EmulatorControl 'requests').maxInFlight | Should -BeGreaterThan 1
+        }
+
+        It 'stops sending rows when Select-Object -First 1 has the first result' {
+            $first = @($script:EightRows | New-CRMLAudienceModel @script:Aws | Select-Object -First 1)
+
+            $first.Name | Should -Be @('model-o1')
+            Get-CreateRequestNames | Should -Contain 'model-o1'
+            Get-CreateRequestNames | ForEach-Object { $_ | Should -BeIn $script:RowsInFlightWithRowOne }
+        }
+
+        It 'stops sending rows when a command after it throws on the first result' {
+            { $script:EightRows | New-CRMLAudienceModel @script:Aws | ForEach-Object { throw "downstream failed on $($_.Name)" } } |
+                Should -Throw 'downstream failed on model-o1'
+
+            Get-CreateRequestNames | Should -Contain 'model-o1'
+            Get-CreateRequestNames | ForEach-Object { $_ | Should -BeIn $script:RowsInFlightWithRowOne }
         }
 
         It 'sends one row at a time when $ErrorActionPreference is Stop' {
