@@ -12,7 +12,8 @@
                      rows in flight; timed inside a fresh pwsh, after the import and one warm-up row)  vs  the
                      floor, the same client in a plain sequential C# loop (tests/bench/Floor), and  vs  the peer,
                      a boto3 loop (tests/bench/boto3_create.py). As a diagnostic, the same pipeline with
-                     -ThrottleLimit 1 (one row in flight, like the loops) against the floor.
+                     -ThrottleLimit 1 (one row in flight, like the loops) against the floor, and the pipeline's
+                     default against the floor with 4 calls in flight.
       3. Memory      peak working set of the pwsh process piping -MemoryRows rows  vs  the -Rows runs of figure 2.
       4. First call  a fresh pwsh that imports the module and creates one model  vs  a fresh python3 that imports
                      boto3, constructs a client and creates one model (whole-process wall time).
@@ -261,6 +262,8 @@ function Measure-PerRowAndMemory([object] $Python) {
         # A diagnostic: the pipeline with one row in flight at a time, as the floor's loop sends them.
         'pipeline, one at a time' = { Read-Report (Invoke-Timed $Pwsh ((& $pipelineArgs $csv) + @('-SecondPass', '-ThrottleLimit', '1'))) }
         floor    = { Read-Report (Invoke-Timed (Get-DotnetPath) @($floorDll, $script:Emulator.Url, $csv, '--second-pass')) }
+        # A diagnostic: the floor with as many calls in flight as the pipeline's default -ThrottleLimit.
+        'floor, 4 in flight' = { Read-Report (Invoke-Timed (Get-DotnetPath) @($floorDll, $script:Emulator.Url, $csv, '--second-pass', '--in-flight', '4')) }
     }
     if ($Python.Available) {
         $contenders.boto3 = { Read-Report (Invoke-Timed $Python.Path @((Join-Path $BenchRoot 'boto3_create.py'), 'loop', $script:Emulator.Url, $csv, '--second-pass')) }
@@ -311,20 +314,25 @@ function Measure-PerRowAndMemory([object] $Python) {
 
     $pipeline = Get-Median $times.pipeline
     $floor = Get-Median $times.floor
-    $perRow = { param($ms) '{0} µs/row' -f ($ms * 1000 / $Rows).ToString('0', $Invariant) }
+    $perRow = { param($ms) '{0} ({1} µs/row)' -f (Format-Ms $ms), ($ms * 1000 / $Rows).ToString('0', $Invariant) }
     New-Figure "Per row: $Rows CSV rows, Import-Csv piped into New-CRMLAudienceModel (default: up to 4 rows in flight) vs the same client in a sequential C# loop (floor)" `
-        ('{0} ({1})' -f (Format-Ms $pipeline), (& $perRow $pipeline)) ('{0} ({1})' -f (Format-Ms $floor), (& $perRow $floor)) `
+        (& $perRow $pipeline) (& $perRow $floor) `
         (Format-Ratio ($pipeline / $floor)) '≤ 1.30x' ($(if ($pipeline / $floor -le 1.3) { 'yes' } else { 'no' }))
 
     $oneAtATime = Get-Median $times['pipeline, one at a time']
     New-Figure "Per row, one row in flight at a time (-ThrottleLimit 1) vs the floor" `
-        ('{0} ({1})' -f (Format-Ms $oneAtATime), (& $perRow $oneAtATime)) ('{0} ({1})' -f (Format-Ms $floor), (& $perRow $floor)) `
+        (& $perRow $oneAtATime) (& $perRow $floor) `
         (Format-Ratio ($oneAtATime / $floor)) 'none (diagnostic)' '—'
+
+    $floorInFlight = Get-Median $times['floor, 4 in flight']
+    New-Figure "Per row, both with up to 4 rows in flight: the pipeline's default vs the floor's loop with 4 calls in flight" `
+        (& $perRow $pipeline) (& $perRow $floorInFlight) `
+        (Format-Ratio ($pipeline / $floorInFlight)) 'none (diagnostic)' '—'
 
     $figure = "Per row: $Rows CSV rows, pipeline vs a boto3 loop (peer)"
     if ($Python.Available) {
         $boto3 = Get-Median $times.boto3
-        New-Figure $figure ('{0} ({1})' -f (Format-Ms $pipeline), (& $perRow $pipeline)) ('{0} ({1})' -f (Format-Ms $boto3), (& $perRow $boto3)) `
+        New-Figure $figure (& $perRow $pipeline) (& $perRow $boto3) `
             (Format-Ratio ($pipeline / $boto3)) '≤ 0.50x (≥ 2x faster)' ($(if ($pipeline / $boto3 -le 0.5) { 'yes' } else { 'no' }))
     }
     else { New-Figure $figure (Format-Ms $pipeline) "skipped: $($Python.Reason)" '—' '≤ 0.50x (≥ 2x faster)' '—' }

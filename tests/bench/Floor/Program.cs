@@ -1,8 +1,9 @@
 // The floor of the per-row benchmark: the same client the cmdlet uses (CleanRoomsMLConnection), one
 // connection, the same models as the CSV, created one after another in a plain loop. The CSV is read and
 // turned into requests before the clock starts, so the figure is the client's cost and nothing else.
+// With --in-flight N (a diagnostic), up to N calls overlap, as the cmdlet's -ThrottleLimit lets rows overlap.
 //
-// Usage: Floor <endpoint-url> <csv-path> [--second-pass]
+// Usage: Floor <endpoint-url> <csv-path> [--second-pass] [--in-flight N]
 // Prints one JSON line: {"rows":N,"created":N,"elapsedMs":T,"cpuMs":C,"secondPassMs":S}
 // (C: this process's CPU time in the loop; S: the same loop once more, once the JIT has warmed up, or null).
 
@@ -22,10 +23,9 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        bool secondPass = args.Length == 3 && args[2] == "--second-pass";
-        if (args.Length != 2 && !secondPass)
+        if (!TryReadOptions(args, out bool secondPass, out int inFlight))
         {
-            Console.Error.WriteLine("Usage: Floor <endpoint-url> <csv-path> [--second-pass]");
+            Console.Error.WriteLine("Usage: Floor <endpoint-url> <csv-path> [--second-pass] [--in-flight N]");
             return 2;
         }
 
@@ -47,11 +47,20 @@ internal static class Program
             null, CancellationToken.None);
 
         int created = 0;
+        // Each call is awaited in order; with more than one in flight, the next ones are sent meanwhile.
         async Task CreateAll()
         {
+            var sent = new Queue<Task>();
             foreach (NewAudienceModel model in models)
             {
-                await connection.CreateAudienceModelAsync(model, null, CancellationToken.None); // throws unless created
+                sent.Enqueue(connection.CreateAudienceModelAsync(model, null, CancellationToken.None)); // throws unless created
+                if (sent.Count < inFlight) continue;
+                await sent.Dequeue();
+                created++;
+            }
+            while (sent.Count > 0)
+            {
+                await sent.Dequeue();
                 created++;
             }
         }
@@ -76,6 +85,28 @@ internal static class Program
             "{{\"rows\":{0},\"created\":{1},\"elapsedMs\":{2:0.000},\"cpuMs\":{3:0.000},\"secondPassMs\":{4}}}",
             models.Count, created, clock.Elapsed.TotalMilliseconds, cpuMs, secondPassMs));
         return created == expected ? 0 : 1;
+    }
+
+    private static bool TryReadOptions(string[] args, out bool secondPass, out int inFlight)
+    {
+        secondPass = false;
+        inFlight = 1;
+        if (args.Length < 2) return false;
+        for (int i = 2; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--second-pass":
+                    secondPass = true;
+                    break;
+                case "--in-flight" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out inFlight) || inFlight < 1) return false;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
     }
 
     // The benchmark CSV: a header row, then Name,TrainingDatasetArn,Description,Tags,TrainingDataStartTime,TrainingDataEndTime.
