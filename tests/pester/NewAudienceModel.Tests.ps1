@@ -496,16 +496,18 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
             $first = @($script:EightRows | New-CRMLAudienceModel @script:Aws | Select-Object -First 1)
 
             $first.Name | Should -Be @('model-o1')
-            Get-CreateRequestNames | Should -Contain 'model-o1'
-            Get-CreateRequestNames | ForEach-Object { $_ | Should -BeIn $script:RowsInFlightWithRowOne }
+            $sent = @(Get-CreateRequestNames)
+            $sent | Should -Contain 'model-o1'
+            $sent | ForEach-Object { $_ | Should -BeIn $script:RowsInFlightWithRowOne }
         }
 
         It 'stops sending rows when a command after it throws on the first result' {
             { $script:EightRows | New-CRMLAudienceModel @script:Aws | ForEach-Object { throw "downstream failed on $($_.Name)" } } |
                 Should -Throw 'downstream failed on model-o1'
 
-            Get-CreateRequestNames | Should -Contain 'model-o1'
-            Get-CreateRequestNames | ForEach-Object { $_ | Should -BeIn $script:RowsInFlightWithRowOne }
+            $sent = @(Get-CreateRequestNames)
+            $sent | Should -Contain 'model-o1'
+            $sent | ForEach-Object { $_ | Should -BeIn $script:RowsInFlightWithRowOne }
         }
 
         It 'sends one row at a time when $ErrorActionPreference is Stop' {

@@ -47,13 +47,14 @@ internal static class Program
             null, CancellationToken.None);
 
         int created = 0;
-        // Each call is awaited in order; with more than one in flight, the next ones are sent meanwhile.
+        // Each call is awaited in order (an await throws unless the model was created); with more than one in
+        // flight, the next calls are sent meanwhile.
         async Task CreateAll()
         {
             var sent = new Queue<Task>();
             foreach (NewAudienceModel model in models)
             {
-                sent.Enqueue(connection.CreateAudienceModelAsync(model, null, CancellationToken.None)); // throws unless created
+                sent.Enqueue(connection.CreateAudienceModelAsync(model, null, CancellationToken.None));
                 if (sent.Count < inFlight) continue;
                 await sent.Dequeue();
                 created++;
