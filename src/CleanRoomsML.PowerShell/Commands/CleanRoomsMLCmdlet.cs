@@ -29,7 +29,7 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     private readonly Queue<SentCall> _inFlight = new();
     private AttemptLog? _log;
     private ConnectionSettings? _commandSettings;
-    private bool _overlapAllowed;
+    private int _callsInFlight = 1;
 
     /// <summary>The AWS region, such as us-east-1. Binds from a Region column, so one CSV can span regions.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -85,7 +85,7 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
         if (verbose) _log = new AttemptLog();
         _commandSettings = CommandSettings();
-        _overlapAllowed = !ErrorsStopThePipeline() && !ConfirmsEachInput();
+        if (!ErrorsStopThePipeline() && !ConfirmsEachInput()) _callsInFlight = CallsInFlight;
     }
 
     private bool ErrorsStopThePipeline()
@@ -173,7 +173,7 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     private void InTurn(SentCall call)
     {
         _inFlight.Enqueue(call);
-        WriteAnswered(keepInFlight: (_overlapAllowed ? CallsInFlight : 1) - 1);
+        WriteAnswered(keepInFlight: _callsInFlight - 1);
     }
 
     private Task<T> Start<T>(Func<IAttemptObserver?, Task<T>> call, string? label)
