@@ -1,0 +1,433 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CleanRoomsML.PowerShell.Scheduling;
+
+/// <summary>
+/// Runs the calls of a command's input rows: up to <see cref="RowSchedulerOptions.MaxInFlight"/> rows
+/// outstanding at once, outcomes written in row order, and (with <see cref="RowSchedulerOptions.WaitForCapacity"/>)
+/// rows that a quota or throttling refused held and sent again when capacity frees.
+/// </summary>
+/// <remarks>
+/// Everything here runs on the thread that calls it, the pipeline thread. Calls run on pool threads and post
+/// their end to the mailbox; the pipeline thread handles it when it next pumps, so no state is shared between
+/// threads. A place becomes "gated" once a quota refused a row there: then a row is sent there only for a slot
+/// seen to be free (the quota minus the jobs occupying it, or one per job that left), so a run never has more
+/// calls in flight than the quota has room for, and held rows go out in row order.
+/// </remarks>
+internal sealed class RowScheduler
+{
+    private readonly RowSchedulerOptions _options;
+    private readonly PipelineMailbox _mailbox;
+    private readonly IRowSink _sink;
+    private readonly CancellationToken _cancellation;
+    private readonly Queue<ScheduledRow> _unwritten = new();
+    private readonly Dictionary<ICapacityPlace, PlaceState> _places = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _rows;
+    private int _succeeded;
+    private TimeSpan? _firstHeldAt;
+    private bool _timedOut;
+    private CapacityProgress? _shownProgress;
+
+    public RowScheduler(RowSchedulerOptions options, PipelineMailbox mailbox, IRowSink sink, CancellationToken cancellation)
+    {
+        _options = options;
+        _mailbox = mailbox;
+        _sink = sink;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>Rows added and not yet written.</summary>
+    public int Outstanding => _unwritten.Count;
+
+    private TimeSpan Now => _clock.Elapsed;
+
+    private bool Waits => _options.WaitForCapacity && !_timedOut;
+
+    /// <summary>Adds a row and sends it (or holds it); returns once fewer than MaxInFlight rows are outstanding.</summary>
+    public ScheduledRow Add(RowRequest request)
+    {
+        var row = Enqueue(new ScheduledRow(++_rows, request));
+        Dispatch(row);
+        PumpWhileFull();
+        return row;
+    }
+
+    /// <summary>Adds a row whose outcome is already known (a row that is not sent), written in its turn.</summary>
+    public ScheduledRow AddWritten(Action writeOutcome)
+    {
+        var row = Enqueue(new ScheduledRow(++_rows, request: null, writeOutcome));
+        PumpWhileFull();
+        return row;
+    }
+
+    /// <summary>
+    /// Adds a row that does what an earlier row does: it succeeds with <paramref name="fromLeader"/> of the
+    /// leader's result, or, if the leader fails, is sent on its own.
+    /// </summary>
+    public ScheduledRow AddFollowing(ScheduledRow leader, RowRequest request, Func<object, object> fromLeader)
+    {
+        var row = Enqueue(new ScheduledRow(++_rows, request));
+        if (leader.State != RowState.Done)
+        {
+            row.State = RowState.Following;
+            leader.Followers.Add((row, fromLeader));
+        }
+        else if (leader.Succeeded)
+        {
+            row.Succeed(fromLeader(leader.Result!));
+        }
+        else
+        {
+            Dispatch(row);
+        }
+        PumpWhileFull();
+        return row;
+    }
+
+    /// <summary>Waits for every row, holding and polling as needed, and writes the outcomes still due.</summary>
+    public void Finish()
+    {
+        Pump(() => _unwritten.Count == 0);
+        if (_shownProgress is not null) _sink.CompleteProgress();
+        _shownProgress = null;
+    }
+
+    /// <summary>
+    /// For a pipeline that ended early: forgets the rows not written and waits up to <paramref name="timeout"/>
+    /// for the calls still running (already cancelled by the caller). False if some did not end in time.
+    /// </summary>
+    public bool Abandon(TimeSpan timeout)
+    {
+        var running = _unwritten.Where(r => r.State == RowState.Sending && r.Call is not null).Select(r => (Task)r.Call!)
+            .Concat(_places.Values.Where(p => p.Look is not null).Select(p => (Task)p.Look!))
+            .ToArray();
+        _unwritten.Clear();
+        if (running.Length == 0) return true;
+        try
+        {
+            return Task.WaitAll(running, timeout);
+        }
+        catch (AggregateException)
+        {
+            return true; // all ended, some failed or cancelled: their outcomes are no longer wanted
+        }
+    }
+
+    private ScheduledRow Enqueue(ScheduledRow row)
+    {
+        _unwritten.Enqueue(row);
+        return row;
+    }
+
+    private void PumpWhileFull() => Pump(() => _unwritten.Count < _options.MaxInFlight);
+
+    private void Pump(Func<bool> done)
+    {
+        while (true)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            _mailbox.RunPosted();
+            Advance();
+            WriteDue();
+            ShowProgress();
+            if (done()) return;
+            _mailbox.RunNext(UntilNextTimer(), _cancellation);
+        }
+    }
+
+    private void WriteDue()
+    {
+        while (_unwritten.Count > 0 && _unwritten.Peek().State == RowState.Done)
+        {
+            // Taken off before it is written: writing can throw (an early end downstream, -ErrorAction Stop).
+            _unwritten.Dequeue().WriteOutcome!();
+        }
+    }
+
+    private PlaceState? PlaceOf(ScheduledRow row)
+    {
+        ICapacityPlace? place = row.Request!.Place;
+        if (place is null) return null;
+        if (!_places.TryGetValue(place, out PlaceState? state))
+        {
+            state = new PlaceState(place);
+            _places.Add(place, state);
+        }
+        return state;
+    }
+
+    private void Dispatch(ScheduledRow row)
+    {
+        PlaceState? place = PlaceOf(row);
+        if (place is null || !place.Gated || !Waits)
+        {
+            Start(row, place);
+        }
+        else if (place.Held.Count == 0 && place.Allowance > 0)
+        {
+            place.Allowance--;
+            Start(row, place);
+        }
+        else
+        {
+            Hold(place, row);
+            _sink.WriteVerbose($"Row {row.Number} ({row.Request!.Label}): held, waiting for a free slot in {place.Place.Name}.");
+        }
+    }
+
+    private void Start(ScheduledRow row, PlaceState? place)
+    {
+        row.State = RowState.Sending;
+        if (place is not null) place.Sending++;
+        Task<object> call;
+        try
+        {
+            call = row.Request!.Send(_cancellation);
+        }
+        catch (Exception e)
+        {
+            call = Task.FromException<object>(e);
+        }
+        row.Call = call;
+        call.ContinueWith(_ => _mailbox.Post(() => OnCallEnded(row, place)), TaskScheduler.Default);
+    }
+
+    private void OnCallEnded(ScheduledRow row, PlaceState? place)
+    {
+        Task<object> call = row.Call!;
+        if (place is not null) place.Sending--;
+        if (call.Status == TaskStatus.RanToCompletion)
+        {
+            _succeeded++;
+            if (place?.Look is not null) place.SucceededDuringLook++;
+            row.Succeed(call.Result);
+            ResolveFollowers(row);
+            return;
+        }
+
+        Exception error = call.Exception?.InnerException ?? new OperationCanceledException(_cancellation);
+        Refusal refusal = call.IsCanceled ? Refusal.None : _options.Classify(error);
+        if (refusal.Kind == RefusalKind.Quota && place is not null)
+        {
+            // Whether this quota frees (jobs occupy it) or not (a total quota) is told by looking, never by the message.
+            if (refusal.QuotaValue is not null) place.QuotaValue = refusal.QuotaValue;
+            if (Waits) place.Gated = true;
+            row.LastError = error;
+            row.State = RowState.AwaitingLook;
+            place.AwaitingLook.Add(row);
+            StartLook(place);
+        }
+        else if (refusal.Kind == RefusalKind.Throttled && place is not null && Waits)
+        {
+            TimeSpan pause = Backoff(++row.ThrottleRetries);
+            row.NotBefore = Now + pause;
+            Hold(place, row);
+            _sink.WriteVerbose($"Row {row.Number} ({row.Request!.Label}): still throttled after the SDK's retries; held, sending it again in {Seconds(pause)}.");
+        }
+        else
+        {
+            Fail(row, new RowFailure(FailureKind.Failed, error));
+        }
+    }
+
+    private TimeSpan Backoff(int retry)
+    {
+        double factor = Math.Pow(2, Math.Min(retry - 1, 20));
+        TimeSpan pause = TimeSpan.FromTicks((long)Math.Min(_options.ThrottleBackoff.Ticks * factor, _options.MaxThrottleBackoff.Ticks));
+        return pause;
+    }
+
+    private void Fail(ScheduledRow row, RowFailure failure)
+    {
+        row.Fail(failure);
+        ResolveFollowers(row);
+    }
+
+    private void ResolveFollowers(ScheduledRow leader)
+    {
+        foreach ((ScheduledRow follower, Func<object, object> fromLeader) in leader.Followers)
+        {
+            if (leader.Succeeded)
+            {
+                follower.Succeed(fromLeader(leader.Result!));
+                ResolveFollowers(follower);
+            }
+            else
+            {
+                Dispatch(follower);
+            }
+        }
+        leader.Followers.Clear();
+    }
+
+    private void Hold(PlaceState place, ScheduledRow row)
+    {
+        place.Hold(row);
+        _firstHeldAt ??= Now;
+    }
+
+    private void StartLook(PlaceState place)
+    {
+        if (place.Look is not null) return;
+        place.SucceededDuringLook = 0;
+        Task<IReadOnlyCollection<string>> look;
+        try
+        {
+            look = place.Place.ReadBusyAsync(_cancellation);
+        }
+        catch (Exception e)
+        {
+            look = Task.FromException<IReadOnlyCollection<string>>(e);
+        }
+        place.Look = look;
+        look.ContinueWith(_ => _mailbox.Post(() => OnLookEnded(place)), TaskScheduler.Default);
+    }
+
+    private void OnLookEnded(PlaceState place)
+    {
+        Task<IReadOnlyCollection<string>> look = place.Look!;
+        place.Look = null;
+        place.NextLookAt = Now + _options.PollInterval;
+        List<ScheduledRow> awaiting = place.AwaitingLook.OrderBy(r => r.Number).ToList();
+        place.AwaitingLook.Clear();
+
+        if (look.Status != TaskStatus.RanToCompletion)
+        {
+            if (look.IsCanceled) return;
+            // Without a look, a refusal cannot be told to be one that frees: those rows fail with their own error.
+            foreach (ScheduledRow row in awaiting) Fail(row, new RowFailure(FailureKind.Failed, row.LastError!));
+            if (place.Held.Count > 0)
+            {
+                _sink.WriteVerbose($"Could not read what occupies the quota in {place.Place.Name} ({look.Exception?.InnerException?.Message}); looking again in {Seconds(_options.PollInterval)}.");
+            }
+            return;
+        }
+
+        IReadOnlyCollection<string>? before = place.Busy;
+        IReadOnlyCollection<string> busy = look.Result;
+        place.Busy = busy;
+        foreach (ScheduledRow row in awaiting) SettleRefusal(place, row, busy.Count);
+        if (busy.Count == 0 && place.Held.Count == 0) place.Gated = false; // nothing occupies it: not a quota that frees
+
+        if (place.Gated)
+        {
+            int inUse = busy.Count + place.Sending + place.SucceededDuringLook;
+            if (place.QuotaValue is { } quota) place.Allowance = Math.Max(0, (int)quota - inUse);
+            else if (before is not null) place.Allowance += before.Count(id => !busy.Contains(id));
+            if (busy.Count == 0 && place.Sending == 0) place.Allowance = Math.Max(place.Allowance, 1);
+        }
+        Release(place);
+    }
+
+    private void SettleRefusal(PlaceState place, ScheduledRow row, int busy)
+    {
+        if (busy == 0)
+        {
+            Fail(row, new RowFailure(FailureKind.Failed, row.LastError!));
+        }
+        else if (Waits)
+        {
+            Hold(place, row);
+            string quota = place.QuotaValue is { } q ? $", the quota allows {q}" : "";
+            _sink.WriteVerbose($"Row {row.Number} ({row.Request!.Label}): the slots in {place.Place.Name} are full ({busy} busy{quota}); held until one frees.");
+        }
+        else if (_timedOut)
+        {
+            Fail(row, new RowFailure(FailureKind.WaitTimedOut, row.LastError!, place.Facts(Waited())));
+        }
+        else
+        {
+            Fail(row, new RowFailure(FailureKind.CapacityFull, row.LastError!, place.Facts()));
+        }
+    }
+
+    /// <summary>Sends the held rows of a place that may go now, in row order.</summary>
+    private void Release(PlaceState place)
+    {
+        while (place.Held.Count > 0)
+        {
+            ScheduledRow row = place.Held[0];
+            if (row.NotBefore > Now) return;
+            if (place.Gated && Waits)
+            {
+                if (place.Allowance <= 0) return;
+                place.Allowance--;
+            }
+            place.Unhold(row);
+            _sink.WriteVerbose($"Row {row.Number} ({row.Request!.Label}): sending it to {place.Place.Name}.");
+            Start(row, place);
+        }
+    }
+
+    private void Advance()
+    {
+        if (!_timedOut && _options.Timeout is { } timeout && _firstHeldAt is not null && Waited() >= timeout) TimeOut();
+        foreach (PlaceState place in _places.Values)
+        {
+            if (place.Held.Count == 0) continue;
+            if (place.Gated && place.Look is null && Now >= place.NextLookAt) StartLook(place);
+            Release(place);
+        }
+    }
+
+    private void TimeOut()
+    {
+        _timedOut = true;
+        TimeSpan waited = Waited();
+        int ended = 0;
+        foreach (PlaceState place in _places.Values)
+        {
+            foreach (ScheduledRow row in place.TakeAllHeld())
+            {
+                ended++;
+                Fail(row, new RowFailure(FailureKind.WaitTimedOut, row.LastError ?? new TimeoutException("Not sent before the timeout."), place.Facts(waited)));
+            }
+            place.Gated = false;
+        }
+        _sink.WriteVerbose($"Waited {Seconds(waited)} for capacity: the {ended} rows still held end as errors, and later rows are sent without waiting.");
+    }
+
+    private TimeSpan Waited() => _firstHeldAt is { } first ? Now - first : TimeSpan.Zero;
+
+    /// <summary>How long the pipeline thread may sleep before a look, a retry or the timeout is due.</summary>
+    private TimeSpan UntilNextTimer()
+    {
+        TimeSpan? next = null;
+        void Consider(TimeSpan at) => next = next is null || at < next ? at : next;
+        foreach (PlaceState place in _places.Values)
+        {
+            if (place.Held.Count == 0) continue;
+            if (place.Gated && place.Look is null) Consider(place.NextLookAt);
+            if (place.Held[0].NotBefore > Now) Consider(place.Held[0].NotBefore);
+        }
+        if (next is not null && !_timedOut && _options.Timeout is { } timeout && _firstHeldAt is { } first) Consider(first + timeout);
+        if (next is null) return Timeout.InfiniteTimeSpan;
+        TimeSpan wait = next.Value - Now;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    private void ShowProgress()
+    {
+        var held = _places.Values.SelectMany(p => p.Held.Select(r => (Row: r, Place: p))).OrderBy(h => h.Row.Number).ToList();
+        if (held.Count == 0)
+        {
+            if (_shownProgress is not null) _sink.CompleteProgress();
+            _shownProgress = null;
+            return;
+        }
+        var (first, at) = held[0];
+        int busy = _places.Values.Where(p => p.Held.Count > 0).Sum(p => p.Busy?.Count ?? 0);
+        var progress = new CapacityProgress(_succeeded, busy, held.Count, $"row {first.Number} ({first.Request!.Label}) in {at.Place.Name}");
+        if (progress == _shownProgress) return;
+        _shownProgress = progress;
+        _sink.WriteProgress(progress);
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds < 10 ? $"{span.TotalSeconds:0.#} s" : $"{span.TotalSeconds:0} s";
+}
