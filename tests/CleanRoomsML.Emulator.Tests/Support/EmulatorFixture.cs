@@ -51,3 +51,14 @@ public sealed class NoTrainingQuotaEmulatorFixture : EmulatorFixture
 {
     protected override void Configure(EmulatorOptions options) => options.MaxPendingAudienceModels = null;
 }
+
+/// <summary>
+/// Models train for <see cref="TrainingSeconds"/>, far longer than any test here runs, so a model created by a
+/// test stays in training unless the test changes the training time; the training quota keeps its default.
+/// </summary>
+public sealed class LongTrainingEmulatorFixture : EmulatorFixture
+{
+    public const int TrainingSeconds = 300;
+
+    protected override void Configure(EmulatorOptions options) => options.TrainingSeconds = TrainingSeconds;
+}
