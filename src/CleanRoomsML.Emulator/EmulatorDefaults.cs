@@ -15,6 +15,12 @@ public static class EmulatorDefaults
     public const string FailMarker = "fail-training";
     public const int Seed = 42;
 
+    /// <summary>
+    /// The real service's default quota "Pending or in-progress audience models per customer": 2 per Region
+    /// (Clean Rooms ML quotas page of the AWS Clean Rooms user guide; adjustable through Service Quotas).
+    /// </summary>
+    public const int MaxPendingAudienceModels = 2;
+
     /// <summary>The ARN of the training dataset seeded in each region at start.</summary>
     public static string SeedDatasetArn(string region, string accountId = AccountId) =>
         State.Arns.TrainingDataset(region, accountId, SeedDatasetName);

@@ -22,7 +22,10 @@ public sealed class EmulatorOptions
           --throttle-rate P          probability 0-1 of answering 429 ThrottlingException (default 0)
           --error-rate P             probability 0-1 of answering 500/503 (default 0)
           --latency-ms N             delay added to every service request (default 0)
-          --max-audience-models N    quota per region; more answers 402 ServiceQuotaExceededException
+          --max-audience-models N    quota of models per region (default none); more answers 402 ServiceQuotaExceededException
+          --max-pending-audience-models N
+                                     quota of models in training (CREATE_PENDING or CREATE_IN_PROGRESS) per region;
+                                     more answers 402 (default 2, as the real service; none lifts it)
           --seed N                   seed of the random faults (default 42)
           --quiet                    no per-request log lines
           --exit-on-stdin-close      stop when standard input is closed
@@ -53,7 +56,11 @@ public sealed class EmulatorOptions
 
     public int LatencyMs { get; set; }
 
+    /// <summary>Quota of audience models per region; null for none.</summary>
     public int? MaxAudienceModels { get; set; }
+
+    /// <summary>Quota of audience models in CREATE_PENDING or CREATE_IN_PROGRESS per region; null for none.</summary>
+    public int? MaxPendingAudienceModels { get; set; } = EmulatorDefaults.MaxPendingAudienceModels;
 
     public int Seed { get; set; } = EmulatorDefaults.Seed;
 
@@ -103,7 +110,8 @@ public sealed class EmulatorOptions
                 case "--throttle-rate": options.ThrottleRate = ParseDouble(name, Value()); break;
                 case "--error-rate": options.ErrorRate = ParseDouble(name, Value()); break;
                 case "--latency-ms": options.LatencyMs = ParseInt(name, Value()); break;
-                case "--max-audience-models": options.MaxAudienceModels = ParseInt(name, Value()); break;
+                case "--max-audience-models": options.MaxAudienceModels = ParseQuota(name, Value()); break;
+                case "--max-pending-audience-models": options.MaxPendingAudienceModels = ParseQuota(name, Value()); break;
                 case "--seed": options.Seed = ParseInt(name, Value()); break;
                 case "--quiet": options.Quiet = true; break;
                 case "--exit-on-stdin-close": options.ExitOnStdinClose = true; break;
@@ -147,4 +155,12 @@ public sealed class EmulatorOptions
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
             ? value
             : throw new ArgumentException($"{name} expects a whole number, not '{text}'.");
+
+    private static int? ParseQuota(string name, string text)
+    {
+        if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase)) return null;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new ArgumentException($"{name} expects a whole number of 0 or more, or none, not '{text}'.");
+    }
 }

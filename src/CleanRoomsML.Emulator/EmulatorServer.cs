@@ -56,7 +56,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         store.Reset(SeedData.TrainingDatasets(options, DateTime.UtcNow));
 
-        var control = new EmulatorControl(log, faults, Reset, () => store.AudienceModelCount);
+        var control = new EmulatorControl(log, faults, store, Reset);
         var verifier = new SigV4Verifier(options.AccessKey, options.SecretKey);
         var pipeline = new ServicePipeline(options, verifier, new OperationRouter(new OperationContext(store, faults, options)), faults, log);
         var controlEndpoint = new ControlEndpoint(control);

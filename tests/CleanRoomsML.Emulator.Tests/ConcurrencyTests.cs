@@ -3,11 +3,12 @@ using CleanRoomsML.Emulator.Tests.Support;
 
 namespace CleanRoomsML.Emulator.Tests;
 
-public class ConcurrencyTests : IClassFixture<EmulatorFixture>
+/// <summary>Many requests at once. The quota of models in training is lifted: these tests are about races, not quotas.</summary>
+public class ConcurrencyTests : IClassFixture<NoTrainingQuotaEmulatorFixture>
 {
-    private readonly EmulatorFixture _emulator;
+    private readonly NoTrainingQuotaEmulatorFixture _emulator;
 
-    public ConcurrencyTests(EmulatorFixture emulator) => _emulator = emulator;
+    public ConcurrencyTests(NoTrainingQuotaEmulatorFixture emulator) => _emulator = emulator;
 
     [Fact]
     public async Task Two_hundred_parallel_creates_give_two_hundred_distinct_arns_all_listed()

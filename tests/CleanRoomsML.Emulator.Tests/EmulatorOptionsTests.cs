@@ -15,6 +15,7 @@ public class EmulatorOptionsTests
         Assert.Equal("fail-training", options.FailMarker);
         Assert.Equal("http://127.0.0.1:0", options.Urls);
         Assert.Null(options.MaxAudienceModels);
+        Assert.Equal(2, options.MaxPendingAudienceModels);
         Assert.False(options.Quiet);
     }
 
@@ -25,7 +26,8 @@ public class EmulatorOptionsTests
         {
             "--urls", "http://127.0.0.1:5000", "--access-key=AK", "--secret-key", "SK", "--region", "us-east-1, eu-west-1",
             "--account-id", "111122223333", "--training-seconds", "0.5", "--fail-marker", "boom", "--throttle-rate", "0.25",
-            "--error-rate=0.1", "--latency-ms", "20", "--max-audience-models", "9", "--seed", "7", "--quiet", "--exit-on-stdin-close",
+            "--error-rate=0.1", "--latency-ms", "20", "--max-audience-models", "9",
+            "--max-pending-audience-models=4", "--seed", "7", "--quiet", "--exit-on-stdin-close",
         });
 
         Assert.Equal("http://127.0.0.1:5000", options.Urls);
@@ -39,6 +41,7 @@ public class EmulatorOptionsTests
         Assert.Equal(0.1, options.ErrorRate);
         Assert.Equal(20, options.LatencyMs);
         Assert.Equal(9, options.MaxAudienceModels);
+        Assert.Equal(4, options.MaxPendingAudienceModels);
         Assert.Equal(7, options.Seed);
         Assert.True(options.Quiet);
         Assert.True(options.ExitOnStdinClose);
@@ -50,12 +53,23 @@ public class EmulatorOptionsTests
     [InlineData("--account-id", "abc")]
     [InlineData("--region", "US_EAST")]
     [InlineData("--training-seconds", "soon")]
+    [InlineData("--max-audience-models", "-1")]
+    [InlineData("--max-pending-audience-models", "-1")]
     [InlineData("--no-such-option", "x")]
     [InlineData("--urls", "http://0.0.0.0:5000")]
     [InlineData("--urls", "https://127.0.0.1:5000")]
     public void Invalid_values_throw_ArgumentException(string name, string value)
     {
         Assert.Throws<ArgumentException>(() => EmulatorOptions.Parse(new[] { name, value }));
+    }
+
+    [Fact]
+    public void Both_quotas_can_be_lifted_with_none()
+    {
+        var options = EmulatorOptions.Parse(new[] { "--max-audience-models", "none", "--max-pending-audience-models", "none" });
+
+        Assert.Null(options.MaxAudienceModels);
+        Assert.Null(options.MaxPendingAudienceModels);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using CleanRoomsML.Emulator.State;
+
 namespace CleanRoomsML.Emulator.Control;
 
 /// <summary>
@@ -8,15 +10,15 @@ public sealed class EmulatorControl
 {
     private readonly RequestLog _log;
     private readonly FaultInjector _faults;
+    private readonly ResourceStore _store;
     private readonly Action _reset;
-    private readonly Func<int> _audienceModelCount;
 
-    internal EmulatorControl(RequestLog log, FaultInjector faults, Action reset, Func<int> audienceModelCount)
+    internal EmulatorControl(RequestLog log, FaultInjector faults, ResourceStore store, Action reset)
     {
         _log = log;
         _faults = faults;
+        _store = store;
         _reset = reset;
-        _audienceModelCount = audienceModelCount;
     }
 
     /// <summary>Service requests received (signed or not, valid or not) since start or the last reset.</summary>
@@ -56,7 +58,13 @@ public sealed class EmulatorControl
     public void ClearFaultScript() => _faults.ReplaceScript(Array.Empty<ScriptedFault>());
 
     /// <summary>Audience models currently stored, in all regions.</summary>
-    public int AudienceModelCount => _audienceModelCount();
+    public int AudienceModelCount => _store.AudienceModelCount;
+
+    /// <summary>
+    /// The region's audience models in CREATE_PENDING or CREATE_IN_PROGRESS now: what
+    /// <see cref="FaultSettings.MaxPendingAudienceModels"/> limits.
+    /// </summary>
+    public int AudienceModelsInTraining(string region) => _store.AudienceModelsInTraining(region, DateTime.UtcNow);
 
     /// <summary>
     /// Clears the request log, the fault script and every resource, re-seeds the demo datasets, and puts the fault

@@ -72,6 +72,7 @@ internal sealed class ControlEndpoint
             ["errorRate"] = settings.ErrorRate,
             ["latencyMs"] = settings.LatencyMs,
             ["maxAudienceModels"] = settings.MaxAudienceModels,
+            ["maxPendingAudienceModels"] = settings.MaxPendingAudienceModels,
             ["trainingSeconds"] = settings.TrainingSeconds,
             ["script"] = new JsonArray(_control.PendingFaults.Select(f => (JsonNode?)new JsonObject
             {
@@ -99,7 +100,8 @@ internal sealed class ControlEndpoint
                     "throttleRate" => settings with { ThrottleRate = value.GetDouble() },
                     "errorRate" => settings with { ErrorRate = value.GetDouble() },
                     "latencyMs" => settings with { LatencyMs = value.GetInt32() },
-                    "maxAudienceModels" => settings with { MaxAudienceModels = value.ValueKind == JsonValueKind.Null ? null : value.GetInt32() },
+                    "maxAudienceModels" => settings with { MaxAudienceModels = Quota(value) },
+                    "maxPendingAudienceModels" => settings with { MaxPendingAudienceModels = Quota(value) },
                     "trainingSeconds" => settings with { TrainingSeconds = value.GetDouble() },
                     "script" => settings,
                     _ => throw new ArgumentException($"Unknown member '{member.Name}'."),
@@ -121,6 +123,8 @@ internal sealed class ControlEndpoint
             return (400, Message($"Invalid faults request: {e.Message}"));
         }
     }
+
+    private static int? Quota(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetInt32();
 
     private static List<ScriptedFault> ReadScript(JsonElement script)
     {

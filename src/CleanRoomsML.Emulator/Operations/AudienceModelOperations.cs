@@ -29,7 +29,8 @@ public sealed class AudienceModelOperations
         var settings = _context.Faults.Settings;
         string marker = _context.Options.FailMarker;
         DateTime now = OperationContext.Truncate(request.UtcNow);
-        var model = _context.Store.AddAudienceModel(datasetArn!, settings.MaxAudienceModels, dataset => new AudienceModel(
+        var quotas = new AudienceModelQuotas(settings.MaxAudienceModels, settings.MaxPendingAudienceModels);
+        var model = _context.Store.AddAudienceModel(datasetArn!, quotas, request.UtcNow, dataset => new AudienceModel(
             Arns.AudienceModel(request.Region, request.AccountId, Arns.NewId()),
             name!, request.Region, dataset.Arn, dataset.Name, start, end, kmsKeyArn, description, now,
             TimeSpan.FromSeconds(settings.TrainingSeconds),

@@ -16,7 +16,9 @@ public static class AudienceModelLifecycle
 
     public static AudienceModelState At(AudienceModel model, DateTime utcNow)
     {
-        TimeSpan elapsed = utcNow - model.CreateTime;
+        // A request that took its clock just before a parallel create stored a model may see it "before" its
+        // create time; it is then where it was at creation (so a 0 s model is ACTIVE, a training one pending).
+        TimeSpan elapsed = utcNow < model.CreateTime ? TimeSpan.Zero : utcNow - model.CreateTime;
         TimeSpan pendingEnds = model.TrainingDuration / 3;
         if (elapsed < pendingEnds) return new AudienceModelState(Pending, model.CreateTime, null, null);
         if (elapsed < model.TrainingDuration)
@@ -30,4 +32,7 @@ public static class AudienceModelLifecycle
                 $"Training failed: the training dataset '{model.TrainingDatasetName}' could not be used (failure simulated by the emulator).")
             : new AudienceModelState(Active, finished, null, null);
     }
+
+    /// <summary>Whether the model is CREATE_PENDING or CREATE_IN_PROGRESS at that instant.</summary>
+    public static bool IsTraining(AudienceModel model, DateTime utcNow) => At(model, utcNow).Status is Pending or InProgress;
 }

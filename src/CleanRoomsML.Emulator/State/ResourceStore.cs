@@ -54,22 +54,18 @@ public sealed class ResourceStore
     }
 
     /// <summary>
-    /// Stores a new audience model built by <paramref name="create"/> from its (existing) training dataset,
-    /// unless the region already holds <paramref name="maxModels"/> models.
+    /// Stores a new audience model built by <paramref name="create"/> from its (existing) training dataset, unless
+    /// the region has no room for it under <paramref name="quotas"/> at <paramref name="utcNow"/>. The check and the
+    /// insert share the lock, so parallel creates cannot pass a quota together.
     /// </summary>
-    public AudienceModel AddAudienceModel(string trainingDatasetArn, int? maxModels, Func<TrainingDataset, AudienceModel> create,
-        IEnumerable<KeyValuePair<string, string>> tags)
+    public AudienceModel AddAudienceModel(string trainingDatasetArn, AudienceModelQuotas quotas, DateTime utcNow,
+        Func<TrainingDataset, AudienceModel> create, IEnumerable<KeyValuePair<string, string>> tags)
     {
         lock (_gate)
         {
             var dataset = _datasets.TryGetValue(trainingDatasetArn, out var found) ? found : throw NotFound("training dataset", trainingDatasetArn);
             var model = create(dataset);
-            if (maxModels is { } max && _models.Values.Count(m => m.Region == model.Region) >= max)
-            {
-                throw ServiceException.QuotaExceeded(
-                    $"You have reached the quota of {max} audience models in {model.Region}. Delete an audience model or ask for a higher quota.",
-                    "Maximum number of audience models", max);
-            }
+            quotas.CheckRoom(model.Region, _models.Values.Where(m => m.Region == model.Region).ToList(), utcNow);
             var stored = model with { Sequence = ++_sequence };
             _models[stored.Arn] = stored;
             _tagsByArn[stored.Arn] = new Dictionary<string, string>(tags, StringComparer.Ordinal);
@@ -150,6 +146,12 @@ public sealed class ResourceStore
     public int AudienceModelCount
     {
         get { lock (_gate) return _models.Count; }
+    }
+
+    /// <summary>The region's models in CREATE_PENDING or CREATE_IN_PROGRESS at <paramref name="utcNow"/>.</summary>
+    public int AudienceModelsInTraining(string region, DateTime utcNow)
+    {
+        lock (_gate) return _models.Values.Count(m => m.Region == region && AudienceModelLifecycle.IsTraining(m, utcNow));
     }
 
     /// <summary>Removes every resource, then stores the given seed datasets again.</summary>

@@ -32,11 +32,33 @@ public class EmulatorFixture : IAsyncLifetime
 
 /// <summary>
 /// Models take <see cref="TrainingSeconds"/> to train: long enough that a test polling every 50 ms sees
-/// each status even when a loaded machine stalls it for most of a second.
+/// each status even when a loaded machine stalls it for most of a second. The quota of models in training
+/// is lifted: these tests are about the statuses, not the quota.
 /// </summary>
 public sealed class SlowTrainingEmulatorFixture : EmulatorFixture
 {
     public const int TrainingSeconds = 3;
+
+    protected override void Configure(EmulatorOptions options)
+    {
+        options.TrainingSeconds = TrainingSeconds;
+        options.MaxPendingAudienceModels = null;
+    }
+}
+
+/// <summary>No quota of models in training, for tests that create many models and are not about quotas.</summary>
+public sealed class NoTrainingQuotaEmulatorFixture : EmulatorFixture
+{
+    protected override void Configure(EmulatorOptions options) => options.MaxPendingAudienceModels = null;
+}
+
+/// <summary>
+/// Models train for <see cref="TrainingSeconds"/>, far longer than any test here runs, so a model created by a
+/// test stays in training unless the test changes the training time; the training quota keeps its default.
+/// </summary>
+public sealed class LongTrainingEmulatorFixture : EmulatorFixture
+{
+    public const int TrainingSeconds = 300;
 
     protected override void Configure(EmulatorOptions options) => options.TrainingSeconds = TrainingSeconds;
 }
