@@ -67,7 +67,9 @@ function Get-DotnetPath {
 
 <#
     Starts the emulator on a free loopback port and returns @{ Url; Process }. It is always started with
-    --exit-on-stdin-close, so it ends with the test process even if AfterAll never runs. The result is also
+    --exit-on-stdin-close, so it ends with the test process even if AfterAll never runs. Training is
+    instant and the training quota lifted unless -ExtraArgs says otherwise (e.g. '--max-pending-audience-models', '2'):
+    tests that are not about the quota must not depend on how fast models train. The result is also
     kept in $script:Emulator and $script:EmulatorArgs (the -EndpointUrl/-Region/-AccessKey/-SecretKey splat).
 #>
 function Start-TestEmulator {
@@ -80,7 +82,7 @@ function Start-TestEmulator {
     }
     $info = [Diagnostics.ProcessStartInfo]::new((Get-DotnetPath))
     foreach ($arg in @($script:EmulatorDll, '--urls', 'http://127.0.0.1:0', '--quiet', '--exit-on-stdin-close',
-            '--training-seconds', '0') + $ExtraArgs) {
+            '--training-seconds', '0', '--max-pending-audience-models', 'none') + $ExtraArgs) {
         $info.ArgumentList.Add($arg)
     }
     $info.UseShellExecute = $false

@@ -10,6 +10,7 @@ using CleanRoomsML.Client.Model;
 using CleanRoomsML.Client;
 using CleanRoomsML.PowerShell.Completion;
 using CleanRoomsML.PowerShell.Errors;
+using CleanRoomsML.PowerShell.Scheduling;
 using CleanRoomsML.PowerShell.Transformation;
 using CleanRoomsML.PowerShell.Validation;
 
@@ -18,7 +19,8 @@ namespace CleanRoomsML.PowerShell.Commands;
 /// <summary>
 /// What every cmdlet of the module shares: the AWS common parameters, one connection per
 /// region/identity/endpoint for the whole pipeline, cancellation by Ctrl+C, attempt reports on the
-/// verbose stream, and calls that may overlap while their outcomes are written in input order.
+/// verbose stream, and the mapping of failures to error records. Commands whose rows overlap schedule
+/// them with a <see cref="Scheduling.RowScheduler"/> of their own.
 /// </summary>
 public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 {
@@ -26,11 +28,8 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<ConnectionSettings, CleanRoomsMLConnection> _connections = new();
-    private readonly Queue<SentCall> _inFlight = new();
     private AttemptLog? _log;
     private ConnectionSettings? _commandSettings;
-    private int _callsInFlight = 1;
-
     /// <summary>The AWS region, such as us-east-1. Binds from a Region column, so one CSV can span regions.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]
@@ -71,38 +70,20 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken Cancellation => _stopping.Token;
 
-    /// <summary>
-    /// How many calls <see cref="Send"/> may have in flight at once. One: each call is answered before the
-    /// next input is read. Calls never overlap when an error stops the pipeline (-ErrorAction Stop or
-    /// Inquire: the inputs after a failed one must not have been sent) or each input is confirmed.
-    /// </summary>
-    protected virtual int CallsInFlight => 1;
+    /// <summary>Work posted from other threads for the pipeline thread: verbose lines, the ends of calls.</summary>
+    internal PipelineMailbox Mailbox { get; } = new();
 
     protected override void BeginProcessing()
     {
         bool verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
             ? ((SwitchParameter)flag).IsPresent
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
-        if (verbose) _log = new AttemptLog();
+        if (verbose) _log = new AttemptLog(Mailbox, WriteVerbose);
         _commandSettings = CommandSettings();
-        if (!ErrorsStopThePipeline() && !ConfirmsEachInput()) _callsInFlight = CallsInFlight;
     }
 
-    private bool ErrorsStopThePipeline()
-    {
-        object? setting = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out object? bound) ? bound : GetVariableValue("ErrorActionPreference");
-        return !(LanguagePrimitives.TryConvertTo(setting, out ActionPreference preference)
-            && preference is ActionPreference.Continue or ActionPreference.SilentlyContinue or ActionPreference.Ignore);
-    }
-
-    private bool ConfirmsEachInput()
-    {
-        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? flag)) return ((SwitchParameter)flag).IsPresent;
-        var cmdlet = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
-        if (cmdlet is null || !cmdlet.SupportsShouldProcess) return false;
-        return LanguagePrimitives.TryConvertTo(GetVariableValue("ConfirmPreference"), out ConfirmImpact threshold)
-            && threshold != ConfirmImpact.None && cmdlet.ConfirmImpact >= threshold;
-    }
+    /// <summary>An observer that writes a call's attempts to the verbose stream, or null when -Verbose is off.</summary>
+    internal IAttemptObserver? ObserverFor(string? label) => _log?.For(label);
 
     /// <summary>The settings for the current record: the row's -Region with the command's other AWS parameters.</summary>
     protected ConnectionSettings CurrentSettings() => _commandSettings!.WithRegion(Region);
@@ -143,71 +124,12 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     /// Waits for a call on the pipeline thread, writing each attempt and retry to the verbose stream as it
     /// happens. Ctrl+C cancels the call mid-request.
     /// </summary>
-    protected T Await<T>(Func<IAttemptObserver?, Task<T>> call) => Outcome(Start(call, label: null));
-
-    /// <summary>
-    /// Sends a call for one input and writes its outcome, through <paramref name="write"/> or as an error
-    /// record whose TargetObject is the input, in input order. Up to <see cref="CallsInFlight"/> calls
-    /// overlap; with one, the call is answered before this returns.
-    /// </summary>
-    protected void Send<T>(object target, string label, Func<IAttemptObserver?, Task<T>> call, Action<T> write)
+    protected T Await<T>(Func<IAttemptObserver?, Task<T>> call)
     {
-        Task<T> task;
+        Task<T> task = call(ObserverFor(null));
         try
         {
-            task = Start(call, label);
-        }
-        catch (Exception e) when (e is CleanRoomsMLConfigurationException or CleanRoomsMLRequestException)
-        {
-            task = Task.FromException<T>(e);
-        }
-        InTurn(new SentCall(task, () => ForInput(target, () => write(Outcome(task)))));
-    }
-
-    /// <summary>
-    /// Writes an error for an input that was not sent, after the outcomes of the inputs before it, so that
-    /// everything comes out in input order.
-    /// </summary>
-    protected void WriteErrorInTurn(ErrorRecord record) => InTurn(new SentCall(Task.CompletedTask, () => WriteError(record)));
-
-    private void InTurn(SentCall call)
-    {
-        _inFlight.Enqueue(call);
-        WriteAnswered(keepInFlight: _callsInFlight - 1);
-    }
-
-    private Task<T> Start<T>(Func<IAttemptObserver?, Task<T>> call, string? label)
-    {
-        if (_log is null) return call(null);
-        Task<T> task = call(_log.For(label));
-        _log.Watch(task);
-        return task;
-    }
-
-    /// <summary>Writes the outcomes of the oldest calls: those already answered, and more until at most <paramref name="keepInFlight"/> are left.</summary>
-    private void WriteAnswered(int keepInFlight)
-    {
-        while (_inFlight.Count > 0 && (_inFlight.Count > keepInFlight || _inFlight.Peek().Task.IsCompleted))
-        {
-            SentCall oldest = _inFlight.Peek();
-            WaitFor(oldest.Task);
-            _inFlight.Dequeue();
-            oldest.WriteOutcome();
-        }
-        _log?.WriteWaiting(WriteVerbose);
-    }
-
-    private void WaitFor(Task task)
-    {
-        if (_log is not null) _log.WriteUntilEnded(task, WriteVerbose);
-        else if (!task.IsCompleted) ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-    }
-
-    private T Outcome<T>(Task<T> task)
-    {
-        try
-        {
-            WaitFor(task);
+            Mailbox.RunUntilEnded(task, Cancellation);
             return task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
@@ -279,47 +201,26 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    protected override void EndProcessing()
-    {
-        WriteAnswered(keepInFlight: 0);
-        CloseConnections();
-    }
+    protected override void EndProcessing() => CloseConnections();
 
     public void Dispose()
     {
-        // A call that ignored its cancellation may still use the connection and the token: leave both to
-        // the garbage collector rather than dispose them under it.
-        if (!AbandonInFlight()) return;
+        // Whatever still runs belongs to a pipeline that ended early (Ctrl+C, a terminating error,
+        // Select-Object -First). A call that ignored its cancellation may still use the connection and the
+        // token: then both are left to the garbage collector rather than disposed under it.
+        _stopping.Cancel();
+        if (!EndCalls(AbandonedCallsTimeout)) return;
         CloseConnections();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    // The pipeline ended early (Ctrl+C, a terminating error, Select-Object -First): calls still in flight
-    // are cancelled, and waited for so that none outlives the connections. False if some did not end in time.
-    private bool AbandonInFlight()
-    {
-        if (_inFlight.Count == 0) return true;
-        _stopping.Cancel();
-        Task[] calls = _inFlight.Select(sent => sent.Task).ToArray();
-        _inFlight.Clear();
-        try
-        {
-            return Task.WaitAll(calls, AbandonedCallsTimeout);
-        }
-        catch (AggregateException)
-        {
-            // All ended, some failed or cancelled: their outcomes are no longer wanted.
-            return true;
-        }
-    }
+    /// <summary>Waits up to <paramref name="timeout"/> for the calls a command still has running; false if some did not end.</summary>
+    protected virtual bool EndCalls(TimeSpan timeout) => true;
 
     private void CloseConnections()
     {
         foreach (CleanRoomsMLConnection connection in _connections.Values) connection.Dispose();
         _connections.Clear();
     }
-
-    /// <summary>A call sent for one input, and how to write its outcome once it is answered.</summary>
-    private sealed record SentCall(Task Task, Action WriteOutcome);
 }

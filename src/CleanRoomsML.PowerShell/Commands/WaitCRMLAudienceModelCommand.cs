@@ -13,10 +13,11 @@ using CleanRoomsML.PowerShell.Validation;
 namespace CleanRoomsML.PowerShell.Commands;
 
 /// <summary>
-/// Waits for audience models to finish training. All models from the pipeline are collected first and
-/// then polled together (one GetAudienceModel per unfinished model per round); each is written as soon as
-/// it is ACTIVE, and a failed one, or one still unfinished at the timeout, becomes an error record whose
-/// TargetObject is its input.
+/// Waits for audience models to finish training. A pipeline has one thread, so waiting happens as input
+/// arrives: each time a model is received and the poll interval has passed, the models held so far are
+/// polled (one GetAudienceModel each) and those that finished are written; after the input ends, polling goes
+/// on until all are done. A failed model, or one still unfinished -TimeoutSec after it was received, becomes an
+/// error record whose TargetObject is its input.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "CRMLAudienceModel")]
 [OutputType(typeof(AudienceModel))]
@@ -26,25 +27,32 @@ public sealed class WaitCRMLAudienceModelCommand : CleanRoomsMLCmdlet
     private const int ProgressId = 6;
 
     private readonly List<WaitingModel> _models = new();
+    private readonly List<WaitingModel> _waiting = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan? _lastRound;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Arn")]
     [ValidateServiceConstraint(nameof(ServiceConstraints.AudienceModelArn))]
     public string AudienceModelArn { get; set; } = null!;
 
-    /// <summary>How long to wait for all models together, in seconds.</summary>
+    /// <summary>How long to wait for each model, in seconds, counted from when it was received.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSec { get; set; } = 3600;
 
-    /// <summary>The pause between two polling rounds, in seconds.</summary>
+    /// <summary>The pause between two polling rounds, in seconds; fractions allowed.</summary>
     [Parameter]
-    [ValidateRange(1, 86400)]
-    public int PollIntervalSec { get; set; } = 30;
+    [ValidateRange(0.1, 86400.0)]
+    public double PollIntervalSec { get; set; } = 30;
 
     /// <summary>The pipeline input itself, so that its error record can name it. Not for direct use.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
+
+    private TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSec);
+
+    private TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSec);
 
     protected override void ProcessRecord()
     {
@@ -54,14 +62,25 @@ public sealed class WaitCRMLAudienceModelCommand : CleanRoomsMLCmdlet
             WriteVerbose($"{AudienceModelArn} is already being waited for; it is written once.");
             return;
         }
-        _models.Add(new WaitingModel(AudienceModelArn, InputObject ?? (object)AudienceModelArn, settings));
+        var model = new WaitingModel(AudienceModelArn, InputObject ?? (object)AudienceModelArn, settings, _clock.Elapsed);
+        _models.Add(model);
+        _waiting.Add(model);
+        if (_lastRound is null || _clock.Elapsed - _lastRound >= PollInterval) PollRound();
     }
 
     protected override void EndProcessing()
     {
         try
         {
-            if (_models.Count > 0) WaitForAll();
+            while (_waiting.Count > 0)
+            {
+                TimeSpan nextRound = (_lastRound ?? TimeSpan.Zero) + PollInterval;
+                TimeSpan firstTimeout = _waiting.Min(m => m.ReceivedAt) + Timeout;
+                TimeSpan pause = (nextRound < firstTimeout ? nextRound : firstTimeout) - _clock.Elapsed;
+                if (pause > TimeSpan.Zero) Pause(pause);
+                PollRound();
+            }
+            if (_models.Count > 0) WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
         finally
         {
@@ -69,29 +88,20 @@ public sealed class WaitCRMLAudienceModelCommand : CleanRoomsMLCmdlet
         }
     }
 
-    private void WaitForAll()
+    /// <summary>Polls every model held, writes those that finished, and ends those whose time ran out.</summary>
+    private void PollRound()
     {
-        var clock = Stopwatch.StartNew();
-        TimeSpan timeout = TimeSpan.FromSeconds(TimeoutSec);
-        List<WaitingModel> waiting = new(_models);
-        while (true)
+        _lastRound = _clock.Elapsed;
+        foreach (WaitingModel model in _waiting.ToList())
         {
-            foreach (WaitingModel model in waiting.ToList())
-            {
-                if (Poll(model)) waiting.Remove(model);
-            }
-            ReportProgress(waiting);
-            if (waiting.Count == 0) break;
-
-            TimeSpan left = timeout - clock.Elapsed;
-            if (left <= TimeSpan.Zero)
-            {
-                foreach (WaitingModel model in waiting) WriteError(WaitErrors.Timeout(model, TimeoutSec));
-                break;
-            }
-            Pause(TimeSpan.FromSeconds(PollIntervalSec) < left ? TimeSpan.FromSeconds(PollIntervalSec) : left);
+            if (Poll(model)) _waiting.Remove(model);
         }
-        WriteProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        foreach (WaitingModel model in _waiting.Where(m => _clock.Elapsed - m.ReceivedAt >= Timeout).ToList())
+        {
+            WriteError(WaitErrors.Timeout(model, TimeoutSec));
+            _waiting.Remove(model);
+        }
+        ReportProgress();
     }
 
     /// <summary>Reads one model's status; true when it is finished (written or reported) and needs no more polling.</summary>
@@ -129,17 +139,17 @@ public sealed class WaitCRMLAudienceModelCommand : CleanRoomsMLCmdlet
         return true;
     }
 
-    private void ReportProgress(List<WaitingModel> waiting)
+    private void ReportProgress()
     {
         int total = _models.Count;
         int active = _models.Count(m => m.Status == "ACTIVE");
-        int failed = total - active - waiting.Count;
+        int failed = total - active - _waiting.Count;
         string status = $"{active} of {total} active" + (failed > 0 ? $", {failed} failed" : "");
         var record = new ProgressRecord(ProgressId, Activity, status)
         {
-            PercentComplete = (total - waiting.Count) * 100 / total,
+            PercentComplete = (total - _waiting.Count) * 100 / total,
         };
-        if (waiting.Count > 0) record.CurrentOperation = "Training: " + string.Join(", ", waiting.Select(m => m.DisplayName));
+        if (_waiting.Count > 0) record.CurrentOperation = "Training: " + string.Join(", ", _waiting.Select(m => m.DisplayName));
         WriteProgress(record);
     }
 
@@ -153,12 +163,16 @@ public sealed class WaitCRMLAudienceModelCommand : CleanRoomsMLCmdlet
 /// <summary>One model being waited for: its ARN, its input (the TargetObject of its errors) and its connection settings.</summary>
 internal sealed class WaitingModel
 {
-    public WaitingModel(string arn, object target, ConnectionSettings settings)
+    public WaitingModel(string arn, object target, ConnectionSettings settings, TimeSpan receivedAt)
     {
         Arn = arn;
         Target = target;
         Settings = settings;
+        ReceivedAt = receivedAt;
     }
+
+    /// <summary>When Wait received it, on the command's clock: its timeout counts from here.</summary>
+    public TimeSpan ReceivedAt { get; }
 
     public string Arn { get; }
 

@@ -58,5 +58,25 @@ public sealed class AudienceModel
     /// <summary>The request id of the call that produced this object, for AWS support.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>True when New-CRMLAudienceModel -SkipExisting found this model instead of creating it.</summary>
+    public bool AlreadyExisted { get; init; }
+
+    /// <summary>This model as -SkipExisting reports a row it did not send.</summary>
+    internal AudienceModel AsAlreadyExisting() => new(AudienceModelArn, Name, TrainingDatasetArn, Region)
+    {
+        Status = Status,
+        StatusCode = StatusCode,
+        StatusMessage = StatusMessage,
+        Description = Description,
+        KmsKeyArn = KmsKeyArn,
+        TrainingDataStartTime = TrainingDataStartTime,
+        TrainingDataEndTime = TrainingDataEndTime,
+        CreateTime = CreateTime,
+        UpdateTime = UpdateTime,
+        Tags = Tags,
+        RequestId = RequestId,
+        AlreadyExisted = true,
+    };
+
     public override string ToString() => AudienceModelArn;
 }
