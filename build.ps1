@@ -20,7 +20,8 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Options passed on to the emulator by the Emulator task, e.g. '--training-seconds', '10'.
+    # Options passed on to the emulator by the Emulator task, e.g. '--training-seconds', '10', or
+    # '--max-pending-audience-models', 'none' to lift the training quota of 2 that it models by default.
     [string[]] $EmulatorArguments = @()
 )
 
@@ -162,21 +163,34 @@ function Stop-Emulator {
 function Invoke-Demo {
     Invoke-Build
     Set-TestEnvironment
-    $emulator = Start-Emulator -Arguments '--quiet', '--training-seconds', '0'
+    # The real service's training quota (2 models in training per region), with 5 s of training instead of hours.
+    $emulator = Start-Emulator -Arguments '--quiet', '--training-seconds', '5', '--max-pending-audience-models', '2'
     try {
-        Write-Host "`nEmulator: $($emulator.Url)" -ForegroundColor Cyan
+        Write-Host "`nEmulator: $($emulator.Url) (2 training slots, 5 s of training)" -ForegroundColor Cyan
         & $Pwsh -NoProfile -NonInteractive -Command @"
 Import-Module '$ModuleOut/CleanRoomsML.psd1'
 `$aws = @{ EndpointUrl = '$($emulator.Url)'; Region = 'us-east-1'; AccessKey = 'AKIAEMULATOR0EXAMPLE'; SecretKey = 'emulatorSecretKey/EXAMPLE0000000000000000' }
-Write-Host "Import-Csv examples/models.csv | New-CRMLAudienceModel @aws" -ForegroundColor Cyan
+`$clock = [Diagnostics.Stopwatch]::StartNew()
+function Show([string] `$text, [string] `$color = 'Gray') { Write-Host ('  [{0,4:0.0} s] {1}' -f `$clock.Elapsed.TotalSeconds, `$text) -ForegroundColor `$color }
+Write-Host 'Import-Csv examples/models.csv | New-CRMLAudienceModel @aws -WaitForCapacity | Wait-CRMLAudienceModel @aws' -ForegroundColor Cyan
 `$rows = Import-Csv '$(Join-Path $Root 'examples/models.csv')'
-`$out = `$rows | New-CRMLAudienceModel @aws 2>&1
-`$created = @(`$out | Where-Object { `$_ -isnot [System.Management.Automation.ErrorRecord] })
-`$failed = @(`$out | Where-Object { `$_ -is [System.Management.Automation.ErrorRecord] })
-Write-Host "``nCreated `$(`$created.Count) of `$(`$rows.Count) audience models:" -ForegroundColor Green
-`$created | Out-Host
+# -Verbose is merged in only to show, as they happen, the rows held for a slot and sent again.
+`$trained = @(`$rows |
+    New-CRMLAudienceModel @aws -WaitForCapacity -PollIntervalSec 0.5 -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose 4>&1 |
+    ForEach-Object {
+        if (`$_ -is [System.Management.Automation.VerboseRecord]) {
+            if (`$_.Message -match '^Row \d+ .*(held|sending it)') { Show `$_.Message 'DarkYellow' }
+        } else { Show "created `$(`$_.Name) (`$(`$_.AudienceModelArn.Split('/')[-1]))"; `$_ }
+    } |
+    Wait-CRMLAudienceModel @aws -PollIntervalSec 0.5 |
+    ForEach-Object { Show "trained `$(`$_.Name): `$(`$_.Status)" 'Green'; `$_ })
+Write-Host "``n`$(`$trained.Count) of `$(`$rows.Count) rows trained in `$([int]`$clock.Elapsed.TotalSeconds) s, never more than 2 at a time:" -ForegroundColor Green
+`$trained | Sort-Object CreateTime | Format-Table Name, Status, CreateTime, UpdateTime -AutoSize | Out-Host
 Write-Host "Failed rows (`$(`$failed.Count)), each with its reason; the row itself is the error's TargetObject:" -ForegroundColor Yellow
 foreach (`$e in `$failed) { Write-Host ("  {0} [{1}]: {2}" -f `$e.TargetObject.Name, `$e.FullyQualifiedErrorId.Split(',')[0], `$e) }
+Write-Host "``nRun it again with -SkipExisting and nothing is created twice:" -ForegroundColor Cyan
+`$again = @(`$rows | New-CRMLAudienceModel @aws -SkipExisting -ErrorAction SilentlyContinue)
+Write-Host ("  {0} rows already existed, {1} created" -f @(`$again | Where-Object AlreadyExisted).Count, @(`$again | Where-Object { -not `$_.AlreadyExisted }).Count)
 "@
         if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
     }

@@ -250,8 +250,11 @@ Describe 'Wait-CRMLAudienceModel' {
 
         $output.Count | Should -Be 2
         $progress.Count | Should -BeGreaterThan 1
-        $progress[0].StatusDescription | Should -BeExactly '0 of 2 active'
-        $progress[0].CurrentOperation | Should -Match 'progress-1.*progress-2'
+        # The first model is polled as soon as it arrives; the second joins the next round.
+        $progress[0].StatusDescription | Should -BeExactly '0 of 1 active'
+        $progress[0].CurrentOperation | Should -Match 'progress-1'
+        $progress[1].StatusDescription | Should -BeExactly '0 of 2 active'
+        $progress[1].CurrentOperation | Should -Match 'progress-1.*progress-2'
         ($progress | Where-Object RecordType -eq 'Processing')[-1].StatusDescription | Should -BeExactly '2 of 2 active'
         $progress[-1].RecordType | Should -Be 'Completed'
     }

@@ -313,8 +313,10 @@ Describe 'New-CRMLAudienceModel -WaitForCapacity | Wait-CRMLAudienceModel' {
     It 'writes trained models while later rows still wait for a slot' {
         Set-Training 1
         $arrivals = [Collections.Generic.List[object]]::new()
+        # One row in flight, so that rows 1 and 2 are the first created (with four in flight the service may take
+        # rows 3 and 4 first, and row order then holds every outcome back until rows 1 and 2 are created).
         New-Rows -Prefix 'stream' -Count 6 |
-            New-CRMLAudienceModel @script:Aws -WaitForCapacity -PollIntervalSec 0.2 |
+            New-CRMLAudienceModel @script:Aws -WaitForCapacity -PollIntervalSec 0.2 -ThrottleLimit 1 |
             Wait-CRMLAudienceModel @script:Aws -PollIntervalSec 0.2 |
             ForEach-Object { $arrivals.Add([pscustomobject]@{ At = [DateTime]::UtcNow; Model = $_ }) }
 

@@ -379,7 +379,9 @@ New-CRMLAudienceModel -Name 'what-if-model' -TrainingDatasetArn $DatasetArn -Reg
             $message = $record.ToString()
             $message | Should -Not -Match '[\r\n]'
             $message | Should -Match "HTTP $Status\b"
-            $message | Should -Match ([regex]::Escape((Get-EmulatorLastRequest).requestId))
+            # The create's own request id (after a 402 the cmdlet also lists the region's models to tell full slots).
+            $create = Get-EmulatorRecentRequests | Where-Object operation -eq 'CreateAudienceModel' | Select-Object -Last 1
+            $message | Should -Match ([regex]::Escape($create.requestId))
             $message | Should -Match ([regex]::Escape($Message))
         }
     }

@@ -239,8 +239,7 @@ internal sealed class RowScheduler
     private TimeSpan Backoff(int retry)
     {
         double factor = Math.Pow(2, Math.Min(retry - 1, 20));
-        TimeSpan pause = TimeSpan.FromTicks((long)Math.Min(_options.ThrottleBackoff.Ticks * factor, _options.MaxThrottleBackoff.Ticks));
-        return pause;
+        return TimeSpan.FromTicks((long)Math.Min(_options.ThrottleBackoff.Ticks * factor, _options.MaxThrottleBackoff.Ticks));
     }
 
     private void Fail(ScheduledRow row, RowFailure failure)
@@ -429,5 +428,6 @@ internal sealed class RowScheduler
         _sink.WriteProgress(progress);
     }
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds < 10 ? $"{span.TotalSeconds:0.#} s" : $"{span.TotalSeconds:0} s";
+    private static string Seconds(TimeSpan span) =>
+        span.TotalSeconds.ToString(span.TotalSeconds < 10 ? "0.#" : "0", System.Globalization.CultureInfo.InvariantCulture) + " s";
 }
