@@ -174,9 +174,11 @@ Import-Module '$ModuleOut/CleanRoomsML.psd1'
 function Show([string] `$text, [string] `$color = 'Gray') { Write-Host ('  [{0,4:0.0} s] {1}' -f `$clock.Elapsed.TotalSeconds, `$text) -ForegroundColor `$color }
 Write-Host 'Import-Csv examples/models.csv | New-CRMLAudienceModel @aws -WaitForCapacity | Wait-CRMLAudienceModel @aws' -ForegroundColor Cyan
 `$rows = Import-Csv '$(Join-Path $Root 'examples/models.csv')'
-# -Verbose is merged in only to show, as they happen, the rows held for a slot and sent again.
+# -Verbose is merged in only to show, as they happen, the rows held for a slot and sent again. -ThrottleLimit 2
+# (no more rows in flight than slots) makes the first rows of the file the first created: with more in flight,
+# the service takes whichever arrives first, and row order then holds the earlier outcomes back.
 `$trained = @(`$rows |
-    New-CRMLAudienceModel @aws -WaitForCapacity -PollIntervalSec 0.5 -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose 4>&1 |
+    New-CRMLAudienceModel @aws -WaitForCapacity -PollIntervalSec 0.5 -ThrottleLimit 2 -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose 4>&1 |
     ForEach-Object {
         if (`$_ -is [System.Management.Automation.VerboseRecord]) {
             if (`$_.Message -match '^Row \d+ .*(held|sending it)') { Show `$_.Message 'DarkYellow' }

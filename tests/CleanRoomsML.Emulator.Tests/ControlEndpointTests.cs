@@ -1,5 +1,3 @@
-using System.Net.Http;
-using System.Text;
 using System.Text.Json.Nodes;
 using CleanRoomsML.Emulator.Tests.Support;
 
@@ -8,7 +6,6 @@ namespace CleanRoomsML.Emulator.Tests;
 /// <summary>The unsigned /_emulator/ endpoint; each test starts from a reset.</summary>
 public class ControlEndpointTests : IClassFixture<EmulatorFixture>
 {
-    private static readonly HttpClient Http = new();
     private readonly EmulatorFixture _emulator;
 
     public ControlEndpointTests(EmulatorFixture emulator)
@@ -17,18 +14,10 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
         _emulator.Server.Control.Reset();
     }
 
-    private async Task<(int Status, JsonNode Json)> ControlAsync(string method, string path, string? body = null)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_emulator.Server.Url, "/_emulator/" + path));
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await Http.SendAsync(request);
-        return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-
     [Fact]
     public async Task Health_is_ok_without_a_signature()
     {
-        var (status, json) = await ControlAsync("GET", "health");
+        var (status, json) = await _emulator.ControlAsync("GET", "health");
         Assert.Equal(200, status);
         Assert.Equal("ok", (string?)json["status"]);
     }
@@ -41,7 +30,7 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
         await client.PostAsync("/audience-model", new JsonObject { ["name"] = "" });
         await new EmulatorClient(_emulator.Server.Url) { SecretKey = "bad" }.GetAsync("/audience-model");
 
-        var (status, json) = await ControlAsync("GET", "requests");
+        var (status, json) = await _emulator.ControlAsync("GET", "requests");
 
         Assert.Equal(200, status);
         Assert.Equal(3, (int)json["total"]!);
@@ -55,16 +44,16 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task MaxInFlight_is_the_most_requests_handled_at_once_and_reset_clears_it()
     {
-        await ControlAsync("POST", "faults", """{"latencyMs":300}""");
+        await _emulator.ControlAsync("POST", "faults", """{"latencyMs":300}""");
         var client = _emulator.Client;
         await client.CreateAudienceModelAsync("one-at-a-time-1", _emulator.SeedArn);
         await client.CreateAudienceModelAsync("one-at-a-time-2", _emulator.SeedArn);
-        var (_, sequential) = await ControlAsync("GET", "requests");
+        var (_, sequential) = await _emulator.ControlAsync("GET", "requests");
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(i => client.CreateAudienceModelAsync($"together-{i}", _emulator.SeedArn)));
-        var (_, overlapping) = await ControlAsync("GET", "requests");
-        await ControlAsync("POST", "reset");
-        var (_, afterReset) = await ControlAsync("GET", "requests");
+        var (_, overlapping) = await _emulator.ControlAsync("GET", "requests");
+        await _emulator.ControlAsync("POST", "reset");
+        var (_, afterReset) = await _emulator.ControlAsync("GET", "requests");
 
         Assert.Equal(1, (int)sequential["maxInFlight"]!);
         Assert.Equal(3, (int)overlapping["maxInFlight"]!);
@@ -74,9 +63,9 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task Control_requests_are_not_counted()
     {
-        await ControlAsync("GET", "health");
-        await ControlAsync("GET", "faults");
-        var (_, json) = await ControlAsync("GET", "requests");
+        await _emulator.ControlAsync("GET", "health");
+        await _emulator.ControlAsync("GET", "faults");
+        var (_, json) = await _emulator.ControlAsync("GET", "requests");
         Assert.Equal(0, (int)json["total"]!);
     }
 
@@ -86,7 +75,7 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
         string arn = await _emulator.Client.CreateAudienceModelAsync("last", _emulator.SeedArn);
         await _emulator.Client.GetAsync("/audience-model/" + EmulatorClient.Encode(arn) + "?x=1");
 
-        var (status, json) = await ControlAsync("GET", "requests/last");
+        var (status, json) = await _emulator.ControlAsync("GET", "requests/last");
 
         Assert.Equal(200, status);
         Assert.Equal("GET", (string?)json["method"]);
@@ -105,7 +94,7 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     public async Task Last_keeps_the_body_as_text()
     {
         await _emulator.Client.CreateAudienceModelAsync("body-text", _emulator.SeedArn);
-        var (_, json) = await ControlAsync("GET", "requests/last");
+        var (_, json) = await _emulator.ControlAsync("GET", "requests/last");
         Assert.Contains("\"name\":\"body-text\"", (string?)json["body"]);
     }
 
@@ -114,7 +103,7 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     {
         for (int i = 0; i < 53; i++) await _emulator.Client.GetAsync("/audience-model?maxResults=" + (i % 100 + 1));
 
-        var (_, json) = await ControlAsync("GET", "requests/recent");
+        var (_, json) = await _emulator.ControlAsync("GET", "requests/recent");
         var requests = json["requests"]!.AsArray();
 
         Assert.Equal(50, requests.Count);
@@ -130,8 +119,8 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
         await _emulator.Client.DeleteAsync("/training-dataset/" + EmulatorClient.Encode(_emulator.SeedArn));
         string second = await _emulator.Client.CreateAudienceModelAsync("to-clear-2", await _emulator.Client.CreateTrainingDatasetAsync("temp"));
 
-        var (status, _) = await ControlAsync("POST", "reset");
-        var (_, counts) = await ControlAsync("GET", "requests");
+        var (status, _) = await _emulator.ControlAsync("POST", "reset");
+        var (_, counts) = await _emulator.ControlAsync("GET", "requests");
         var model = await _emulator.Client.GetAsync("/audience-model/" + EmulatorClient.Encode(second));
         var seed = await _emulator.Client.GetAsync("/training-dataset/" + EmulatorClient.Encode(_emulator.SeedArn));
 
@@ -144,9 +133,9 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task Faults_post_sets_only_the_members_given_and_get_returns_them()
     {
-        var (status, posted) = await ControlAsync("POST", "faults",
+        var (status, posted) = await _emulator.ControlAsync("POST", "faults",
             "{\"throttleRate\":0,\"maxAudienceModels\":7,\"script\":[{\"status\":429,\"errorType\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}]}");
-        var (_, current) = await ControlAsync("GET", "faults");
+        var (_, current) = await _emulator.ControlAsync("GET", "faults");
 
         Assert.Equal(200, status);
         Assert.True(JsonNode.DeepEquals(posted, current));
@@ -159,7 +148,7 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
         var throttled = await _emulator.Client.GetAsync("/audience-model");
         Assert.Equal(429, throttled.Status);
 
-        var (_, cleared) = await ControlAsync("POST", "faults", "{\"maxAudienceModels\":null}");
+        var (_, cleared) = await _emulator.ControlAsync("POST", "faults", "{\"maxAudienceModels\":null}");
         Assert.Null(cleared["maxAudienceModels"]);
     }
 
@@ -172,7 +161,7 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     public async Task Faults_post_refuses_invalid_settings_with_400_and_changes_nothing(string body)
     {
         var before = _emulator.Server.Control.Faults;
-        var (status, json) = await ControlAsync("POST", "faults", body);
+        var (status, json) = await _emulator.ControlAsync("POST", "faults", body);
 
         Assert.Equal(400, status);
         Assert.False(string.IsNullOrEmpty((string?)json["message"]));
@@ -183,7 +172,7 @@ public class ControlEndpointTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task An_unknown_control_path_is_404()
     {
-        var (status, _) = await ControlAsync("GET", "nothing-here");
+        var (status, _) = await _emulator.ControlAsync("GET", "nothing-here");
         Assert.Equal(404, status);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Text;
 using System.Text.Json.Nodes;
 using CleanRoomsML.Emulator.Control;
 using CleanRoomsML.Emulator.Tests.Support;
@@ -54,14 +53,6 @@ public class PendingQuotaTests : IClassFixture<LongTrainingEmulatorFixture>
             status = await StatusAsync(client, arn);
         }
         return status;
-    }
-
-    private async Task<(int Status, JsonNode Json)> ControlAsync(string method, string path, string? body = null)
-    {
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_emulator.Server.Url, "/_emulator/" + path));
-        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await Http.SendAsync(request);
-        return ((int)response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
     [Fact]
@@ -251,14 +242,14 @@ public class PendingQuotaTests : IClassFixture<LongTrainingEmulatorFixture>
     [Fact]
     public async Task The_control_endpoint_reads_and_sets_the_quota_and_reset_restores_the_start_value()
     {
-        var (_, initial) = await ControlAsync("GET", "faults");
-        var (setStatus, set) = await ControlAsync("POST", "faults", """{"maxPendingAudienceModels":5}""");
+        var (_, initial) = await _emulator.ControlAsync("GET", "faults");
+        var (setStatus, set) = await _emulator.ControlAsync("POST", "faults", """{"maxPendingAudienceModels":5}""");
         int inProcess = Control.Faults.MaxPendingAudienceModels!.Value;
-        var (liftStatus, lifted) = await ControlAsync("POST", "faults", """{"maxPendingAudienceModels":null}""");
+        var (liftStatus, lifted) = await _emulator.ControlAsync("POST", "faults", """{"maxPendingAudienceModels":null}""");
         bool liftedInProcess = Control.Faults.MaxPendingAudienceModels is null;
-        var (_, afterLift) = await ControlAsync("GET", "faults");
-        await ControlAsync("POST", "reset");
-        var (_, afterReset) = await ControlAsync("GET", "faults");
+        var (_, afterLift) = await _emulator.ControlAsync("GET", "faults");
+        await _emulator.ControlAsync("POST", "reset");
+        var (_, afterReset) = await _emulator.ControlAsync("GET", "faults");
 
         Assert.Equal(2, (int)initial["maxPendingAudienceModels"]!);
         Assert.Equal((200, 5), (setStatus, (int)set["maxPendingAudienceModels"]!));
@@ -281,7 +272,7 @@ public class PendingQuotaTests : IClassFixture<LongTrainingEmulatorFixture>
     {
         var before = Control.Faults;
 
-        var (status, json) = await ControlAsync("POST", "faults", body);
+        var (status, json) = await _emulator.ControlAsync("POST", "faults", body);
 
         Assert.Equal(400, status);
         Assert.Contains(expected, (string?)json["message"]);

@@ -13,6 +13,17 @@ public class EmulatorFixture : IAsyncLifetime
 
     public string SeedArn => Server.SeedDatasetArn(EmulatorDefaults.Region);
 
+    private static readonly System.Net.Http.HttpClient ControlHttp = new();
+
+    /// <summary>A request to the unsigned control endpoint (/_emulator/<paramref name="path"/>): its status and JSON answer.</summary>
+    public async Task<(int Status, System.Text.Json.Nodes.JsonNode Json)> ControlAsync(string method, string path, string? body = null)
+    {
+        using var request = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod(method), new Uri(Server.Url, "/_emulator/" + path));
+        if (body is not null) request.Content = new System.Net.Http.StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await ControlHttp.SendAsync(request);
+        return ((int)response.StatusCode, System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
     protected virtual void Configure(EmulatorOptions options)
     {
     }
