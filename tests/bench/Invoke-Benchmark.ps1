@@ -414,7 +414,7 @@ function Measure-QuotaRun {
     }
     $o = Get-Median $times
     $ratio = $o / $ideal
-    New-Figure "Quota run: $QuotaRows rows, ``-WaitForCapacity | Wait-CRMLAudienceModel``, quota $quota, $training s training, poll $poll s, vs the ideal" `
+    New-Figure "Quota run: $QuotaRows rows, New-CRMLAudienceModel -WaitForCapacity piped to Wait-CRMLAudienceModel, quota $quota, $training s training, poll $poll s, to the last trained model vs the ideal" `
         (Format-Ms $o) ("$(Format-Ms $ideal) (ideal)") (Format-Ratio $ratio) '≤ 1.2x' ($(if ($ratio -le 1.2) { 'yes' } else { 'no' }))
 }
 #endregion

@@ -198,14 +198,10 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
 
     protected override void EndProcessing()
     {
-        try
-        {
-            Run(() => _rows?.Finish());
-        }
-        finally
-        {
-            base.EndProcessing();
-        }
+        // Not in a finally: after an early end the calls still running keep their connections until Dispose has
+        // abandoned them.
+        Run(() => _rows?.Finish());
+        base.EndProcessing();
     }
 
     protected override bool EndCalls(TimeSpan timeout) => _rows?.Abandon(timeout) ?? true;

@@ -20,6 +20,7 @@ internal static class CreateErrors
     {
         FailureKind.CapacityFull => SlotsFull(failure, target),
         FailureKind.WaitTimedOut => WaitTimedOut(failure, target, timeoutSec),
+        _ when failure.LookError is not null => Unexplained(failure, target),
         _ => failure.Error switch
         {
             CleanRoomsMLRequestException e => ErrorRecords.FromService(e, target),
@@ -37,6 +38,19 @@ internal static class CreateErrors
         {
             ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Rename the row, or remove the existing model first." },
         };
+    }
+
+    // A quota refused the row, and the region's models could not be read to tell whether its training slots were full.
+    private static ErrorRecord Unexplained(RowFailure failure, object target)
+    {
+        ErrorRecord record = For(failure with { LookError = null }, target, timeoutSec: null);
+        string look = failure.LookError is CleanRoomsMLRequestException e ? e.Describe() : failure.LookError!.Message;
+        const string Action = "Allow cleanrooms-ml:ListAudienceModels for these credentials, or re-run later with -SkipExisting.";
+        record.ErrorDetails = new ErrorDetails($"{record.ErrorDetails?.Message ?? failure.Error.Message} Whether the region's training slots were full could not be read: {look}. {Action}")
+        {
+            RecommendedAction = Action,
+        };
+        return record;
     }
 
     private static ErrorRecord SlotsFull(RowFailure failure, object target)

@@ -36,6 +36,9 @@ internal sealed class PlaceState
 
     public TimeSpan NextLookAt { get; set; }
 
+    /// <summary>Looks that failed in a row.</summary>
+    public int FailedLooks { get; set; }
+
     /// <summary>Rows sent here and not yet answered.</summary>
     public int Sending { get; set; }
 

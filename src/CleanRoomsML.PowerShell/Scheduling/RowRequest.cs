@@ -44,8 +44,11 @@ internal enum FailureKind
     WaitTimedOut,
 }
 
-/// <summary>A row's failure: the last error of its call, and what was known of the capacity then.</summary>
-internal sealed record RowFailure(FailureKind Kind, Exception Error, CapacityFacts? Capacity = null);
+/// <summary>
+/// A row's failure: the last error of its call, what was known of the capacity then, and, when the place could
+/// not be looked at to tell what the refusal meant, why.
+/// </summary>
+internal sealed record RowFailure(FailureKind Kind, Exception Error, CapacityFacts? Capacity = null, Exception? LookError = null);
 
 /// <summary>A quota as last seen in one place.</summary>
 /// <param name="Place">The place in words.</param>

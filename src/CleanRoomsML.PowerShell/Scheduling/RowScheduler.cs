@@ -93,7 +93,8 @@ internal sealed class RowScheduler
     /// <summary>Waits for every row, holding and polling as needed, and writes the outcomes still due.</summary>
     public void Finish()
     {
-        Pump(() => _unwritten.Count == 0);
+        // A look still running would outlive the connections it reads from.
+        Pump(() => _unwritten.Count == 0 && _places.Values.All(p => p.Look is null));
         if (_shownProgress is not null) _sink.CompleteProgress();
         _shownProgress = null;
     }
@@ -169,7 +170,7 @@ internal sealed class RowScheduler
         {
             Start(row, place);
         }
-        else if (place.Held.Count == 0 && place.Allowance > 0)
+        else if (place.Held.Count == 0 && place.AwaitingLook.Count == 0 && place.Allowance > 0)
         {
             place.Allowance--;
             Start(row, place);
@@ -218,6 +219,7 @@ internal sealed class RowScheduler
             // Whether this quota frees (jobs occupy it) or not (a total quota) is told by looking, never by the message.
             if (refusal.QuotaValue is not null) place.QuotaValue = refusal.QuotaValue;
             if (Waits) place.Gated = true;
+            place.Allowance = 0; // what was seen free is taken: only the next look says otherwise
             row.LastError = error;
             row.State = RowState.AwaitingLook;
             place.AwaitingLook.Add(row);
@@ -250,19 +252,22 @@ internal sealed class RowScheduler
 
     private void ResolveFollowers(ScheduledRow leader)
     {
-        foreach ((ScheduledRow follower, Func<object, object> fromLeader) in leader.Followers)
-        {
-            if (leader.Succeeded)
-            {
-                follower.Succeed(fromLeader(leader.Result!));
-                ResolveFollowers(follower);
-            }
-            else
-            {
-                Dispatch(follower);
-            }
-        }
+        var followers = leader.Followers.ToList();
         leader.Followers.Clear();
+        if (followers.Count == 0) return;
+        if (!leader.Succeeded)
+        {
+            // The first follower is sent on its own and leads the others: the same thing is still done once.
+            ScheduledRow next = followers[0].Row;
+            next.Followers.AddRange(followers.Skip(1));
+            Dispatch(next);
+            return;
+        }
+        foreach ((ScheduledRow follower, Func<object, object> fromLeader) in followers)
+        {
+            follower.Succeed(fromLeader(leader.Result!));
+            ResolveFollowers(follower);
+        }
     }
 
     private void Hold(PlaceState place, ScheduledRow row)
@@ -299,34 +304,54 @@ internal sealed class RowScheduler
         if (look.Status != TaskStatus.RanToCompletion)
         {
             if (look.IsCanceled) return;
-            // Without a look, a refusal cannot be told to be one that frees: those rows fail with their own error.
-            foreach (ScheduledRow row in awaiting) Fail(row, new RowFailure(FailureKind.Failed, row.LastError!));
-            if (place.Held.Count > 0)
-            {
-                _sink.WriteVerbose($"Could not read what occupies the quota in {place.Place.Name} ({look.Exception?.InnerException?.Message}); looking again in {Seconds(_options.PollInterval)}.");
-            }
+            OnLookFailed(place, awaiting, look.Exception!.InnerException ?? look.Exception);
             return;
         }
 
+        place.FailedLooks = 0;
         IReadOnlyCollection<string>? before = place.Busy;
         IReadOnlyCollection<string> busy = look.Result;
         place.Busy = busy;
-        foreach (ScheduledRow row in awaiting) SettleRefusal(place, row, busy.Count);
-        if (busy.Count == 0 && place.Held.Count == 0) place.Gated = false; // nothing occupies it: not a quota that frees
+        // This run's creates that the listing may not show yet count as busy too: a refusal is never taken for
+        // "nothing frees" because the listing lags behind.
+        int occupied = busy.Count + place.Sending + place.SucceededDuringLook;
+        foreach (ScheduledRow row in awaiting) SettleRefusal(place, row, occupied);
+        if (occupied == 0 && place.Held.Count == 0) place.Gated = false; // nothing occupies it: not a quota that frees
 
         if (place.Gated)
         {
-            int inUse = busy.Count + place.Sending + place.SucceededDuringLook;
-            if (place.QuotaValue is { } quota) place.Allowance = Math.Max(0, (int)quota - inUse);
+            if (place.QuotaValue is { } quota) place.Allowance = Math.Max(0, (int)quota - occupied);
             else if (before is not null) place.Allowance += before.Count(id => !busy.Contains(id));
             if (busy.Count == 0 && place.Sending == 0) place.Allowance = Math.Max(place.Allowance, 1);
         }
         Release(place);
     }
 
+    /// <summary>How many looks in a row may fail before the rows waiting on them give up.</summary>
+    private const int MaxFailedLooks = 3;
+
+    private void OnLookFailed(PlaceState place, List<ScheduledRow> awaiting, Exception error)
+    {
+        place.FailedLooks++;
+        if (Waits && place.FailedLooks < MaxFailedLooks)
+        {
+            foreach (ScheduledRow row in awaiting) Hold(place, row);
+            _sink.WriteVerbose($"Could not read what occupies the quota in {place.Place.Name} ({error.Message}); looking again in {Seconds(_options.PollInterval)}.");
+            return;
+        }
+        // Without a look a refusal cannot be told to be one that frees: the rows end with both errors.
+        foreach (ScheduledRow row in awaiting.Concat(place.TakeAllHeld()).OrderBy(r => r.Number).ToList())
+        {
+            Fail(row, new RowFailure(FailureKind.Failed, row.LastError ?? error, LookError: error));
+        }
+        place.Gated = false;
+    }
+
     private void SettleRefusal(PlaceState place, ScheduledRow row, int busy)
     {
-        if (busy == 0)
+        // Nothing occupies the quota, or less than the refusal says it allows: another quota refused the row
+        // (such as a total number of models), and waiting would not cure it.
+        if (busy == 0 || place.QuotaValue is { } allowed && busy < allowed)
         {
             Fail(row, new RowFailure(FailureKind.Failed, row.LastError!));
         }
@@ -380,7 +405,7 @@ internal sealed class RowScheduler
         _timedOut = true;
         TimeSpan waited = Waited();
         int ended = 0;
-        foreach (PlaceState place in _places.Values)
+        foreach (PlaceState place in _places.Values.ToList())
         {
             foreach (ScheduledRow row in place.TakeAllHeld())
             {
@@ -389,7 +414,9 @@ internal sealed class RowScheduler
             }
             place.Gated = false;
         }
-        _sink.WriteVerbose($"Waited {Seconds(waited)} for capacity: the {ended} rows still held end as errors, and later rows are sent without waiting.");
+        _sink.WriteVerbose(ended > 0
+            ? $"Waited {Seconds(waited)} for capacity, the time allowed: the {ended} rows still held end as errors, and later rows are sent without waiting."
+            : $"The time allowed for waiting for capacity ({Seconds(waited)} since the first hold) has passed: later rows are sent without waiting.");
     }
 
     private TimeSpan Waited() => _firstHeldAt is { } first ? Now - first : TimeSpan.Zero;
@@ -405,7 +432,8 @@ internal sealed class RowScheduler
             if (place.Gated && place.Look is null) Consider(place.NextLookAt);
             if (place.Held[0].NotBefore > Now) Consider(place.Held[0].NotBefore);
         }
-        if (next is not null && !_timedOut && _options.Timeout is { } timeout && _firstHeldAt is { } first) Consider(first + timeout);
+        bool anyHeld = _places.Values.Any(p => p.Held.Count > 0 || p.AwaitingLook.Count > 0);
+        if (anyHeld && !_timedOut && _options.Timeout is { } timeout && _firstHeldAt is { } first) Consider(first + timeout);
         if (next is null) return Timeout.InfiniteTimeSpan;
         TimeSpan wait = next.Value - Now;
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;

@@ -60,9 +60,13 @@ internal sealed class FakeTrainingService : ICapacityPlace
 
     public int Looks { get; private set; }
 
+    /// <summary>Makes this many looks fail, as a listing refused for want of permission does.</summary>
+    public int FailNextLooks { get; set; }
+
     public int MaxSendingAtOnce { get; private set; }
 
-    public int MaxBusyAtOnce { get; private set; }
+    /// <summary>Creates refused for the quota.</summary>
+    public int Refusals { get; private set; }
 
     public Func<CancellationToken, Task<object>> Create(int row) => cancellation => CreateAsync(row, cancellation);
 
@@ -71,6 +75,11 @@ internal sealed class FakeTrainingService : ICapacityPlace
         lock (_gate)
         {
             Looks++;
+            if (FailNextLooks > 0)
+            {
+                FailNextLooks--;
+                throw new UnauthorizedAccessException("not allowed to list");
+            }
             return (IReadOnlyCollection<string>)Busy().Select(j => j.Id).ToList();
         }
     }, cancellation);
@@ -101,12 +110,12 @@ internal sealed class FakeTrainingService : ICapacityPlace
                 }
                 if (TotalQuotaReached || Quota is { } quota && Busy().Count() >= quota)
                 {
+                    Refusals++;
                     throw new FakeQuotaException(ReportsQuotaValue ? Quota : null);
                 }
                 Assert.DoesNotContain(row, Created);
                 Created.Add(row);
                 _jobs.Add(($"job-{row}", _clock.Elapsed));
-                MaxBusyAtOnce = Math.Max(MaxBusyAtOnce, Busy().Count());
                 return $"model-{row}";
             }
         }
