@@ -13,9 +13,10 @@ public sealed record AudienceModelQuotas(int? MaxModels, int? MaxInTraining)
     public const string MaxInTrainingName = "Pending or in-progress audience models per customer";
 
     /// <summary>Throws 402 ServiceQuotaExceededException when the region cannot take one more model at <paramref name="utcNow"/>.</summary>
-    public void CheckRoom(string region, IReadOnlyCollection<AudienceModel> modelsInRegion, DateTime utcNow)
+    /// <remarks>The region's models are counted only for a quota in force: with none, a create costs nothing more.</remarks>
+    public void CheckRoom(string region, IEnumerable<AudienceModel> modelsInRegion, DateTime utcNow)
     {
-        if (MaxModels is { } max && modelsInRegion.Count >= max)
+        if (MaxModels is { } max && modelsInRegion.Count() >= max)
         {
             throw ServiceException.QuotaExceeded(
                 $"You have reached the quota of {max} audience models in {region}. Delete an audience model or ask for a higher quota.",

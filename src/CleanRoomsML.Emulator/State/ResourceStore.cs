@@ -65,7 +65,7 @@ public sealed class ResourceStore
         {
             var dataset = _datasets.TryGetValue(trainingDatasetArn, out var found) ? found : throw NotFound("training dataset", trainingDatasetArn);
             var model = create(dataset);
-            quotas.CheckRoom(model.Region, _models.Values.Where(m => m.Region == model.Region).ToList(), utcNow);
+            quotas.CheckRoom(model.Region, _models.Values.Where(m => m.Region == model.Region), utcNow);
             var stored = model with { Sequence = ++_sequence };
             _models[stored.Arn] = stored;
             _tagsByArn[stored.Arn] = new Dictionary<string, string>(tags, StringComparer.Ordinal);

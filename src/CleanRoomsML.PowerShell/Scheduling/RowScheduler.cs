@@ -53,6 +53,7 @@ internal sealed class RowScheduler
     public ScheduledRow Add(RowRequest request)
     {
         var row = Enqueue(new ScheduledRow(++_rows, request));
+        _mailbox.RunPosted(); // a refusal that has come in gates its place before this row goes out
         Dispatch(row);
         PumpWhileFull();
         return row;
