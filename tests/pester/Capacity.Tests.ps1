@@ -65,6 +65,22 @@ Describe 'New-CRMLAudienceModel at the training quota, without -WaitForCapacity'
         @($split.Results.Name) + @($split.Errors.TargetObject.Name) | Sort-Object | Should -Be @($rows.Name | Sort-Object)
     }
 
+    It 'names the listing error when the region''s models cannot be read to tell full slots' {
+        $null = Set-EmulatorFaults @{ script = @(
+                @{ status = 402; errorType = 'ServiceQuotaExceededException'; message = 'Quota exceeded' },
+                @{ status = 403; errorType = 'AccessDeniedException'; message = 'Not allowed to list' }) }
+        $row = [pscustomobject]@{ Name = 'unlisted'; TrainingDatasetArn = $script:DatasetArn }
+        $split = Split-Output ($row | New-CRMLAudienceModel @script:Aws 2>&1)
+
+        $split.Errors.Count | Should -Be 1
+        $e = $split.Errors[0]
+        $e.FullyQualifiedErrorId | Should -BeLike 'ServiceQuotaExceededException,*'
+        $e.TargetObject | Should -Be $row
+        $e.ToString() | Should -Match 'training slots were full could not be read: AccessDeniedException: Not allowed to list'
+        $e.ToString() | Should -Match 'cleanrooms-ml:ListAudienceModels'
+        Get-EmulatorRequestCount 'ListAudienceModels' | Should -Be 1
+    }
+
     It 'refuses -TimeoutSec and -PollIntervalSec without -WaitForCapacity before sending anything' {
         { New-CRMLAudienceModel @script:Aws -Name lonely -TrainingDatasetArn $script:DatasetArn -TimeoutSec 5 -ErrorAction Stop } |
             Should -Throw -ExpectedMessage '*add -WaitForCapacity*'

@@ -30,6 +30,7 @@ public abstract class CleanRoomsMLCmdlet : PSCmdlet, IDisposable
     private readonly Dictionary<ConnectionSettings, CleanRoomsMLConnection> _connections = new();
     private AttemptLog? _log;
     private ConnectionSettings? _commandSettings;
+
     /// <summary>The AWS region, such as us-east-1. Binds from a Region column, so one CSV can span regions.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BlankAsNull]

@@ -166,34 +166,36 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
         RowRequest row = CreateRow(connection, definition, target);
         Run(() =>
         {
-            if (existing is null)
-            {
-                _rows!.Add(row);
-                return;
-            }
-            switch (existing.Find(Name, TrainingDatasetArn))
-            {
-                case Match.Exists found:
-                    AudienceModel model = found.Model.AsAlreadyExisting();
-                    _rows!.AddWritten(() =>
-                    {
-                        WriteVerbose($"The audience model '{model.Name}' already exists in {model.Region} on that training dataset ({model.AudienceModelArn}, {model.Status ?? "status unknown"}); not created.");
-                        WriteObject(model);
-                    });
-                    break;
-                case Match.InFlight same:
-                    // Remembered too: if the leader fails, this row is sent on its own and stands for the name.
-                    existing.Remember(Name, TrainingDatasetArn, _rows!.AddFollowing(same.Leader, row, result => ((AudienceModel)result).AsAlreadyExisting()));
-                    break;
-                case Match.NameTaken taken:
-                    ErrorRecord error = CreateErrors.NameTaken(Name, connection.Region, taken.TrainingDatasetArn, taken.AudienceModelArn, TrainingDatasetArn, target);
-                    _rows!.AddWritten(() => WriteError(error));
-                    break;
-                default:
-                    existing.Remember(Name, TrainingDatasetArn, _rows!.Add(row));
-                    break;
-            }
+            if (existing is null) _rows!.Add(row);
+            else ScheduleUnlessExisting(existing, row, connection.Region, target);
         });
+    }
+
+    // -SkipExisting: a row whose model is there (or on its way) is not sent; a name on another dataset is an error.
+    private void ScheduleUnlessExisting(ExistingModels existing, RowRequest row, string region, object target)
+    {
+        switch (existing.Find(Name, TrainingDatasetArn))
+        {
+            case Match.Exists found:
+                AudienceModel model = found.Model.AsAlreadyExisting();
+                _rows!.AddWritten(() =>
+                {
+                    WriteVerbose($"The audience model '{model.Name}' already exists in {model.Region} on that training dataset ({model.AudienceModelArn}, {model.Status ?? "status unknown"}); not created.");
+                    WriteObject(model);
+                });
+                break;
+            case Match.InFlight same:
+                // Remembered too: if the leader fails, this row is sent on its own and stands for the name.
+                existing.Remember(Name, TrainingDatasetArn, _rows!.AddFollowing(same.Leader, row, result => ((AudienceModel)result).AsAlreadyExisting()));
+                break;
+            case Match.NameTaken taken:
+                ErrorRecord error = CreateErrors.NameTaken(Name, region, taken.TrainingDatasetArn, taken.AudienceModelArn, TrainingDatasetArn, target);
+                _rows!.AddWritten(() => WriteError(error));
+                break;
+            default:
+                existing.Remember(Name, TrainingDatasetArn, _rows!.Add(row));
+                break;
+        }
     }
 
     protected override void EndProcessing()
