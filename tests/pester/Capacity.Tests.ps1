@@ -104,6 +104,17 @@ Describe 'New-CRMLAudienceModel -WaitForCapacity' {
         Get-MostTrainingAtOnce $models 1 | Should -BeLessOrEqual 2
     }
 
+    It 'sees short training end soon without -PollIntervalSec (looks start after a second and grow)' {
+        Set-Training 1
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $out = @(New-Rows -Prefix 'default' -Count 4 | New-CRMLAudienceModel @script:Aws -WaitForCapacity -ThrottleLimit 1)
+        $clock.Stop()
+
+        $out.Count | Should -Be 4
+        # Functional bound, not a benchmark: a fixed 60 s interval would take at least a minute.
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
+    }
+
     It 'sends no more creates than slots have freed once the quota has refused a row' {
         Set-Training 1
         $rows = New-Rows -Prefix 'gate' -Count 8

@@ -76,7 +76,7 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
     [Parameter]
     public SwitchParameter WaitForCapacity { get; set; }
 
-    /// <summary>With -WaitForCapacity: how often the region's models are read while rows wait, in seconds.</summary>
+    /// <summary>With -WaitForCapacity: how often the region's models are read while rows wait, in seconds. Unset: after 1 s, doubling up to 60 s.</summary>
     [Parameter]
     [ValidateRange(0.1, 86400.0)]
     public double PollIntervalSec { get; set; } = 60;
@@ -119,6 +119,9 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
             MaxInFlight = OverlapRules.RowsMayOverlap(this) ? ThrottleLimit : 1,
             WaitForCapacity = WaitForCapacity,
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
+            // Without -PollIntervalSec, looks start a second after a hold and double up to the default: training that
+            // ends early is seen early, and hours of it cost a few looks more.
+            FirstPollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? null : TimeSpan.FromSeconds(1),
             Timeout = Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Classify = TrainingSlots.Classify,
         }, Mailbox, new PipelineRowSink(this, ProgressId, Activity), Cancellation);

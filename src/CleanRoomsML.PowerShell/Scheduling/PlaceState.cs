@@ -36,6 +36,9 @@ internal sealed class PlaceState
 
     public TimeSpan NextLookAt { get; set; }
 
+    /// <summary>The pause before the next look; it grows from the first poll interval to the poll interval.</summary>
+    public TimeSpan LookInterval { get; set; }
+
     /// <summary>Looks that failed in a row.</summary>
     public int FailedLooks { get; set; }
 

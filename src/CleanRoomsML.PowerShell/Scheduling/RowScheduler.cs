@@ -298,7 +298,7 @@ internal sealed class RowScheduler
     {
         Task<IReadOnlyCollection<string>> look = place.Look!;
         place.Look = null;
-        place.NextLookAt = Now + _options.PollInterval;
+        place.NextLookAt = Now + NextLookInterval(place);
         List<ScheduledRow> awaiting = place.AwaitingLook.OrderBy(r => r.Number).ToList();
         place.AwaitingLook.Clear();
 
@@ -328,6 +328,14 @@ internal sealed class RowScheduler
         Release(place);
     }
 
+    private TimeSpan NextLookInterval(PlaceState place)
+    {
+        if (_options.FirstPollInterval is not { } first) return _options.PollInterval;
+        TimeSpan next = place.LookInterval == TimeSpan.Zero ? first : TimeSpan.FromTicks(place.LookInterval.Ticks * 2);
+        place.LookInterval = next < _options.PollInterval ? next : _options.PollInterval;
+        return place.LookInterval;
+    }
+
     /// <summary>How many looks in a row may fail before the rows waiting on them give up.</summary>
     private const int MaxFailedLooks = 3;
 
@@ -337,7 +345,7 @@ internal sealed class RowScheduler
         if (Waits && place.FailedLooks < MaxFailedLooks)
         {
             foreach (ScheduledRow row in awaiting) Hold(place, row);
-            _sink.WriteVerbose($"Could not read what occupies the quota in {place.Place.Name} ({error.Message}); looking again in {Seconds(_options.PollInterval)}.");
+            _sink.WriteVerbose($"Could not read what occupies the quota in {place.Place.Name} ({error.Message}); looking again in {Seconds(place.NextLookAt - Now)}.");
             return;
         }
         // Without a look a refusal cannot be told to be one that frees: the rows end with both errors.
@@ -375,18 +383,26 @@ internal sealed class RowScheduler
     /// <summary>Sends the held rows of a place that may go now, in row order.</summary>
     private void Release(PlaceState place)
     {
+        bool released = false;
         while (place.Held.Count > 0)
         {
             ScheduledRow row = place.Held[0];
-            if (row.NotBefore > Now) return;
+            if (row.NotBefore > Now) break;
             if (place.Gated && Waits)
             {
-                if (place.Allowance <= 0) return;
+                if (place.Allowance <= 0) break;
                 place.Allowance--;
             }
             place.Unhold(row);
+            released = true;
             _sink.WriteVerbose($"Row {row.Number} ({row.Request!.Label}): sending it to {place.Place.Name}.");
             Start(row, place);
+        }
+        if (released)
+        {
+            // A new wait begins for the rows still held: with a first poll interval, it starts with short looks again.
+            place.LookInterval = TimeSpan.Zero;
+            place.NextLookAt = Now + NextLookInterval(place);
         }
     }
 

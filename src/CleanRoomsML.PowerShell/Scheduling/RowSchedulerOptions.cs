@@ -11,8 +11,14 @@ internal sealed class RowSchedulerOptions
     /// <summary>Hold rows refused for capacity or throttling, and send them again, instead of failing them.</summary>
     public bool WaitForCapacity { get; init; }
 
-    /// <summary>How often a place with held rows is looked at.</summary>
+    /// <summary>How often a place with held rows is looked at (at the most, with <see cref="FirstPollInterval"/>).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// When set, the looks at a place start this soon after a hold or a release and double up to
+    /// <see cref="PollInterval"/>: short jobs are seen to end soon, long ones cost a few looks more.
+    /// </summary>
+    public TimeSpan? FirstPollInterval { get; init; }
 
     /// <summary>How long rows may wait, counted from the first hold; null for no limit.</summary>
     public TimeSpan? Timeout { get; init; }

@@ -154,6 +154,29 @@ public sealed class RowSchedulerTests
     }
 
     [Fact]
+    public void With_a_first_poll_interval_looks_start_short_and_grow_to_the_poll_interval()
+    {
+        var service = new FakeTrainingService(quota: 1, TimeSpan.FromMilliseconds(300));
+        var scheduler = new RowScheduler(new RowSchedulerOptions
+        {
+            MaxInFlight = 1,
+            WaitForCapacity = true,
+            PollInterval = TimeSpan.FromMinutes(10),
+            FirstPollInterval = TimeSpan.FromMilliseconds(20),
+            Classify = FakeTrainingService.Classify,
+        }, _mailbox, _sink, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        AddRows(scheduler, service, 3);
+        scheduler.Finish();
+
+        Assert.Equal(new[] { "1:model-1", "2:model-2", "3:model-3" }, _sink.Outcomes);
+        // Functional bound, not a benchmark: with the 10-minute interval alone, row 2 would wait 10 minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"took {clock.Elapsed}");
+        // Looks at 20, 40, 80, 160, 320 ms... cover each 300 ms wait in a handful of looks, not one every 20 ms.
+        Assert.InRange(service.Looks, 2, 20);
+    }
+
+    [Fact]
     public void A_throttled_row_is_held_and_sent_again_with_backoff()
     {
         var service = new FakeTrainingService(quota: null, TimeSpan.Zero) { ThrottleNext = 3 };
