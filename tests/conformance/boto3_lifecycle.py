@@ -8,22 +8,10 @@ is documented to; exits 1 naming the first failed check otherwise.
 """
 import argparse
 import datetime
-import sys
-import uuid
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        print(f"FAIL: {what}", file=sys.stderr)
-        sys.exit(1)
-    checks += 1
+from emulator_checks import check, client, create_training_dataset, report
 
 
 def error_code(call, *args, **kwargs):
@@ -34,17 +22,6 @@ def error_code(call, *args, **kwargs):
     return None, 200
 
 
-def client(args, secret=None):
-    return boto3.session.Session().client(
-        "cleanroomsml",
-        endpoint_url=args.endpoint,
-        region_name=args.region,
-        aws_access_key_id=args.access_key,
-        aws_secret_access_key=secret or args.secret_key,
-        config=Config(retries={"max_attempts": 1, "mode": "standard"}),
-    )
-
-
 def main():
     parser = argparse.ArgumentParser()
     for name in ("--endpoint", "--region", "--access-key", "--secret-key"):
@@ -53,21 +30,7 @@ def main():
     ml = client(args)
 
     # Training dataset
-    dataset_arn = ml.create_training_dataset(
-        name=f"boto3-{uuid.uuid4().hex[:8]}",
-        roleArn="arn:aws:iam::123456789012:role/cleanrooms-ml",
-        trainingData=[{
-            "type": "INTERACTIONS",
-            "inputConfig": {
-                "schema": [
-                    {"columnName": "user_id", "columnTypes": ["USER_ID"]},
-                    {"columnName": "item_id", "columnTypes": ["ITEM_ID"]},
-                ],
-                "dataSource": {"glueDataSource": {"tableName": "clicks", "databaseName": "ml_db"}},
-            },
-        }],
-        tags={"source": "boto3"},
-    )["trainingDatasetArn"]
+    dataset_arn = create_training_dataset(ml, "boto3", tags={"source": "boto3"})
     check(dataset_arn.startswith(f"arn:aws:cleanrooms-ml:{args.region}:"), f"dataset ARN carries the region: {dataset_arn}")
     dataset = ml.get_training_dataset(trainingDatasetArn=dataset_arn)
     check(dataset["status"] == "ACTIVE", "dataset is ACTIVE")
@@ -131,7 +94,7 @@ def main():
     code, status = error_code(client(args, secret="not-the-secret").list_audience_models)
     check((code, status) == ("InvalidSignatureException", 403), f"wrong secret refused: {code} {status}")
 
-    print(f"PASS {checks} checks")
+    report()
 
 
 if __name__ == "__main__":

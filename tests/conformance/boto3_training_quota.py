@@ -11,20 +11,8 @@ in training. Exits 0 and prints "PASS <n> checks", or exits 1 naming the first f
 """
 import argparse
 import sys
-import uuid
 
-import boto3
-from botocore.config import Config
-
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        print(f"FAIL: {what}", file=sys.stderr)
-        sys.exit(1)
-    checks += 1
+from emulator_checks import check, client, create_training_dataset, report
 
 
 def main():
@@ -33,30 +21,9 @@ def main():
         parser.add_argument(name, required=True)
     parser.add_argument("--quota", type=int, required=True)
     args = parser.parse_args()
-    ml = boto3.session.Session().client(
-        "cleanroomsml",
-        endpoint_url=args.endpoint,
-        region_name=args.region,
-        aws_access_key_id=args.access_key,
-        aws_secret_access_key=args.secret_key,
-        # No retries: a 402 is not retried anyway, and one attempt keeps the emulator's counts exact.
-        config=Config(retries={"max_attempts": 1, "mode": "standard"}),
-    )
+    ml = client(args)
 
-    dataset_arn = ml.create_training_dataset(
-        name=f"quota-{uuid.uuid4().hex[:8]}",
-        roleArn="arn:aws:iam::123456789012:role/cleanrooms-ml",
-        trainingData=[{
-            "type": "INTERACTIONS",
-            "inputConfig": {
-                "schema": [
-                    {"columnName": "user_id", "columnTypes": ["USER_ID"]},
-                    {"columnName": "item_id", "columnTypes": ["ITEM_ID"]},
-                ],
-                "dataSource": {"glueDataSource": {"tableName": "clicks", "databaseName": "ml_db"}},
-            },
-        }],
-    )["trainingDatasetArn"]
+    dataset_arn = create_training_dataset(ml, "quota")
 
     arns = [ml.create_audience_model(name=f"training-{i}", trainingDatasetArn=dataset_arn)["audienceModelArn"]
             for i in range(args.quota)]
@@ -84,7 +51,7 @@ def main():
         print(e, file=sys.stderr)
     check(freed is not None and freed not in arns, "a create succeeds once a model in training is deleted")
 
-    print(f"PASS {checks} checks")
+    report()
 
 
 if __name__ == "__main__":

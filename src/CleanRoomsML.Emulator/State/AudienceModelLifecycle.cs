@@ -1,3 +1,5 @@
+using CleanRoomsML.Client.Model;
+
 namespace CleanRoomsML.Emulator.State;
 
 /// <summary>The status of an audience model at one instant, and when it last changed.</summary>
@@ -9,10 +11,10 @@ public sealed record AudienceModelState(string Status, DateTime UpdateTime, stri
 /// </summary>
 public static class AudienceModelLifecycle
 {
-    public const string Pending = "CREATE_PENDING";
-    public const string InProgress = "CREATE_IN_PROGRESS";
-    public const string Active = "ACTIVE";
-    public const string Failed = "CREATE_FAILED";
+    public const string Pending = AudienceModelStatus.CreatePending;
+    public const string InProgress = AudienceModelStatus.CreateInProgress;
+    public const string Active = AudienceModelStatus.Active;
+    public const string Failed = AudienceModelStatus.CreateFailed;
 
     public static AudienceModelState At(AudienceModel model, DateTime utcNow)
     {
@@ -34,5 +36,5 @@ public static class AudienceModelLifecycle
     }
 
     /// <summary>Whether the model is CREATE_PENDING or CREATE_IN_PROGRESS at that instant.</summary>
-    public static bool IsTraining(AudienceModel model, DateTime utcNow) => At(model, utcNow).Status is Pending or InProgress;
+    public static bool IsTraining(AudienceModel model, DateTime utcNow) => AudienceModelStatus.IsTraining(At(model, utcNow).Status);
 }

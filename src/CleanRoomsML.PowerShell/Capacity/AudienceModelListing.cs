@@ -11,12 +11,6 @@ namespace CleanRoomsML.PowerShell.Capacity;
 /// <summary>Every audience model of a connection's region: all pages of ListAudienceModels.</summary>
 internal static class AudienceModelListing
 {
-    public const string CreatePending = "CREATE_PENDING";
-    public const string CreateInProgress = "CREATE_IN_PROGRESS";
-
-    /// <summary>The statuses in which a model takes one of the region's training slots.</summary>
-    public static bool IsTraining(string status) => status is CreatePending or CreateInProgress;
-
     public static async Task<List<AudienceModelDetails>> ReadAllAsync(CleanRoomsMLConnection connection, IAttemptObserver? observer, CancellationToken cancellation)
     {
         var models = new List<AudienceModelDetails>();

@@ -18,14 +18,12 @@ internal sealed class ExistingModels
 
     public ExistingModels(IEnumerable<AudienceModelDetails> listed, string region)
     {
-        foreach (AudienceModelDetails model in listed.Where(m => Counts(m.Status)))
+        // A model that failed or is being deleted does not stand for the row: the row is created again.
+        foreach (AudienceModelDetails model in listed.Where(m => AudienceModelStatus.IsLive(m.Status)))
         {
             Add(model.Name, new Known(model.TrainingDatasetArn, AudienceModelMapper.FromSummary(model, region), Row: null));
         }
     }
-
-    /// <summary>A model that failed or is being deleted does not stand for the row: the row is created again.</summary>
-    private static bool Counts(string status) => status != "CREATE_FAILED" && !status.StartsWith("DELETE_", StringComparison.Ordinal);
 
     /// <summary>Remembers a row of this run that creates a model.</summary>
     public void Remember(string name, string trainingDatasetArn, ScheduledRow row) => Add(name, new Known(trainingDatasetArn, Model: null, row));

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CleanRoomsML.Client;
 using CleanRoomsML.Client.Connection;
+using CleanRoomsML.Client.Model;
 using CleanRoomsML.PowerShell.Scheduling;
 
 namespace CleanRoomsML.PowerShell.Capacity;
@@ -29,7 +30,7 @@ internal sealed class TrainingSlots : ICapacityPlace
     public Task<IReadOnlyCollection<string>> ReadBusyAsync(CancellationToken cancellation) => Task.Run(async () =>
     {
         var models = await AudienceModelListing.ReadAllAsync(_connection, _observerFor($"models in training in {Name}"), cancellation).ConfigureAwait(false);
-        return (IReadOnlyCollection<string>)models.Where(m => AudienceModelListing.IsTraining(m.Status)).Select(m => m.AudienceModelArn).ToList();
+        return (IReadOnlyCollection<string>)models.Where(m => AudienceModelStatus.IsTraining(m.Status)).Select(m => m.AudienceModelArn).ToList();
     }, cancellation);
 
     /// <summary>What a failed create means for capacity: a 402 is a quota (which one is found by looking), a throttle is a throttle.</summary>

@@ -100,13 +100,14 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
     private readonly Dictionary<CleanRoomsMLConnection, TrainingSlots> _slots = new();
     private readonly Dictionary<CleanRoomsMLConnection, ExistingModels> _existing = new();
     private RowScheduler? _rows;
-
-    private int? Timeout => MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : null;
+    private int? _timeoutSec;
 
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (!WaitForCapacity && (MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) || Timeout is not null))
+        bool pollIntervalGiven = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec));
+        _timeoutSec = MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : null;
+        if (!WaitForCapacity && (pollIntervalGiven || _timeoutSec is not null))
         {
             string message = "-PollIntervalSec and -TimeoutSec apply to waiting for training slots: add -WaitForCapacity, or leave them out.";
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "WaitParameterWithoutWaitForCapacity", ErrorCategory.InvalidArgument, null)
@@ -121,8 +122,8 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
             PollInterval = TimeSpan.FromSeconds(PollIntervalSec),
             // Without -PollIntervalSec, looks start a second after a hold and double up to the default: training that
             // ends early is seen early, and hours of it cost a few looks more.
-            FirstPollInterval = MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) ? null : TimeSpan.FromSeconds(1),
-            Timeout = Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            FirstPollInterval = pollIntervalGiven ? null : TimeSpan.FromSeconds(1),
+            Timeout = _timeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Classify = TrainingSlots.Classify,
         }, Mailbox, new PipelineRowSink(this, ProgressId, Activity), Cancellation);
     }
@@ -230,11 +231,10 @@ public sealed class NewCRMLAudienceModelCommand : CleanRoomsMLCmdlet
     private RowRequest CreateRow(CleanRoomsMLConnection connection, NewAudienceModel definition, object target)
     {
         string label = $"audience model '{definition.Name}'";
-        int? timeout = Timeout;
         return new RowRequest(label, SlotsOf(connection),
             cancellation => CreateAsync(connection, definition, ObserverFor(label), cancellation),
             WriteObject,
-            failure => WriteError(CreateErrors.For(failure, target, timeout)));
+            failure => WriteError(CreateErrors.For(failure, target, _timeoutSec)));
     }
 
     private TrainingSlots SlotsOf(CleanRoomsMLConnection connection)

@@ -49,6 +49,9 @@ internal sealed class RowScheduler
 
     private bool Waits => _options.WaitForCapacity && !_timedOut;
 
+    /// <summary>When waiting ends (-TimeoutSec after the first hold); null while nothing has been held, or without a limit.</summary>
+    private TimeSpan? Deadline => !_timedOut && _options.Timeout is { } timeout && _firstHeldAt is { } first ? first + timeout : null;
+
     /// <summary>Adds a row and sends it (or holds it); returns once fewer than MaxInFlight rows are outstanding.</summary>
     public ScheduledRow Add(RowRequest request)
     {
@@ -94,10 +97,9 @@ internal sealed class RowScheduler
     /// <summary>Waits for every row, holding and polling as needed, and writes the outcomes still due.</summary>
     public void Finish()
     {
-        // A look still running would outlive the connections it reads from.
+        // A look still running would outlive the connections it reads from. Nothing is held once all is written,
+        // so the pump has completed the progress display too.
         Pump(() => _unwritten.Count == 0 && _places.Values.All(p => p.Look is null));
-        if (_shownProgress is not null) _sink.CompleteProgress();
-        _shownProgress = null;
     }
 
     /// <summary>
@@ -187,17 +189,23 @@ internal sealed class RowScheduler
     {
         row.State = RowState.Sending;
         if (place is not null) place.Sending++;
-        Task<object> call;
+        row.Call = Begin(row.Request!.Send, () => OnCallEnded(row, place));
+    }
+
+    /// <summary>Starts a call (one that throws at once counts as failed) and posts <paramref name="onEnded"/> for when it ends.</summary>
+    private Task<T> Begin<T>(Func<CancellationToken, Task<T>> start, Action onEnded)
+    {
+        Task<T> task;
         try
         {
-            call = row.Request!.Send(_cancellation);
+            task = start(_cancellation);
         }
         catch (Exception e)
         {
-            call = Task.FromException<object>(e);
+            task = Task.FromException<T>(e);
         }
-        row.Call = call;
-        call.ContinueWith(_ => _mailbox.Post(() => OnCallEnded(row, place)), TaskScheduler.Default);
+        task.ContinueWith(_ => _mailbox.Post(onEnded), TaskScheduler.Default);
+        return task;
     }
 
     private void OnCallEnded(ScheduledRow row, PlaceState? place)
@@ -281,17 +289,7 @@ internal sealed class RowScheduler
     {
         if (place.Look is not null) return;
         place.SucceededDuringLook = 0;
-        Task<IReadOnlyCollection<string>> look;
-        try
-        {
-            look = place.Place.ReadBusyAsync(_cancellation);
-        }
-        catch (Exception e)
-        {
-            look = Task.FromException<IReadOnlyCollection<string>>(e);
-        }
-        place.Look = look;
-        look.ContinueWith(_ => _mailbox.Post(() => OnLookEnded(place)), TaskScheduler.Default);
+        place.Look = Begin(place.Place.ReadBusyAsync, () => OnLookEnded(place));
     }
 
     private void OnLookEnded(PlaceState place)
@@ -408,7 +406,7 @@ internal sealed class RowScheduler
 
     private void Advance()
     {
-        if (!_timedOut && _options.Timeout is { } timeout && _firstHeldAt is not null && Waited() >= timeout) TimeOut();
+        if (Deadline is { } deadline && Now >= deadline) TimeOut();
         foreach (PlaceState place in _places.Values)
         {
             if (place.Held.Count == 0) continue;
@@ -449,8 +447,7 @@ internal sealed class RowScheduler
             if (place.Gated && place.Look is null) Consider(place.NextLookAt);
             if (place.Held[0].NotBefore > Now) Consider(place.Held[0].NotBefore);
         }
-        bool anyHeld = _places.Values.Any(p => p.Held.Count > 0 || p.AwaitingLook.Count > 0);
-        if (anyHeld && !_timedOut && _options.Timeout is { } timeout && _firstHeldAt is { } first) Consider(first + timeout);
+        if (Deadline is { } deadline && _places.Values.Any(p => p.Held.Count > 0 || p.AwaitingLook.Count > 0)) Consider(deadline);
         if (next is null) return Timeout.InfiniteTimeSpan;
         TimeSpan wait = next.Value - Now;
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
@@ -458,16 +455,17 @@ internal sealed class RowScheduler
 
     private void ShowProgress()
     {
-        var held = _places.Values.SelectMany(p => p.Held.Select(r => (Row: r, Place: p))).OrderBy(h => h.Row.Number).ToList();
-        if (held.Count == 0)
+        if (_places.Values.All(p => p.Held.Count == 0))
         {
             if (_shownProgress is not null) _sink.CompleteProgress();
             _shownProgress = null;
             return;
         }
-        var (first, at) = held[0];
-        int busy = _places.Values.Where(p => p.Held.Count > 0).Sum(p => p.Busy?.Count ?? 0);
-        var progress = new CapacityProgress(_succeeded, busy, held.Count, $"row {first.Number} ({first.Request!.Label}) in {at.Place.Name}");
+        var waiting = _places.Values.Where(p => p.Held.Count > 0).ToList();
+        PlaceState at = waiting.OrderBy(p => p.Held[0].Number).First();
+        ScheduledRow first = at.Held[0];
+        var progress = new CapacityProgress(_succeeded, waiting.Sum(p => p.Busy?.Count ?? 0), waiting.Sum(p => p.Held.Count),
+            $"row {first.Number} ({first.Request!.Label}) in {at.Place.Name}");
         if (progress == _shownProgress) return;
         _shownProgress = progress;
         _sink.WriteProgress(progress);
